@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using ThiDua.Features.Eligibility;
+
+// Eligibility benchmark (issue 3): generates a national-scale input and evaluates every code for every
+// person, timing reading, parsing, evaluation and writing separately in one process, so the engine's
+// time can be reported as a ratio of the parsing time measured in the same run.
+//
+//   dotnet run -c Release --project bench/ThiDua.Bench -- [--count 1000000] [--seed 20260101] [--file PATH]
+
+var count = 1_000_000;
+var seed = 20260101;
+string? file = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--count": count = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--seed": seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--file": file = args[++i]; break;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+    }
+}
+file ??= Path.Combine(Path.GetTempPath(), $"thidua-bench-{count}-{seed}.json");
+
+if (!File.Exists(file))
+{
+    var g = Stopwatch.StartNew();
+    Generator.Write(file, count, seed);
+    Console.WriteLine($"generated {file}: {new FileInfo(file).Length / 1e6:F0} MB in {g.Elapsed.TotalSeconds:F1} s");
+}
+
+var total = Stopwatch.StartNew();
+var sw = Stopwatch.StartNew();
+var bytes = File.ReadAllBytes(file);
+var readTime = sw.Elapsed;
+
+sw.Restart();
+var input = EligibilityInputReader.Read(bytes, out var problems) ?? throw new InvalidOperationException(string.Join("\n", problems.Take(5)));
+var parseTime = sw.Elapsed;
+bytes = [];
+
+sw.Restart();
+var engine = EligibilityEngine.For(RuleBook.Default, input.AsOfYear);
+var verdicts = new long[3];
+long personYears = 0;
+foreach (var p in input.Individuals)
+{
+    personYears += p.Years.Length;
+    foreach (var r in engine.Evaluate(p)) verdicts[(int)r.Verdict]++;
+}
+var engineTime = sw.Elapsed;
+
+sw.Restart();
+EligibilityOutputWriter.Write(Stream.Null, input, engine);
+var writeTime = sw.Elapsed;
+total.Stop();
+
+var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+var endToEnd = readTime + parseTime + engineTime;
+Console.WriteLine($"individuals            {input.Individuals.Count:N0}");
+Console.WriteLine($"person-years           {personYears:N0}");
+Console.WriteLine($"results                {verdicts.Sum():N0} (eligible {verdicts[0]:N0}, not eligible {verdicts[1]:N0}, deferred {verdicts[2]:N0})");
+Console.WriteLine($"read file              {readTime.TotalSeconds:F2} s");
+Console.WriteLine($"parse + validate       {parseTime.TotalSeconds:F2} s");
+Console.WriteLine($"evaluate (engine)      {engineTime.TotalSeconds:F2} s");
+Console.WriteLine($"read+parse+evaluate    {endToEnd.TotalSeconds:F2} s");
+Console.WriteLine($"write JSON (to null)   {writeTime.TotalSeconds:F2} s");
+Console.WriteLine($"wall, all of the above {total.Elapsed.TotalSeconds:F2} s");
+Console.WriteLine($"person-years / s       {personYears / endToEnd.TotalSeconds:N0} (read+parse+evaluate)");
+Console.WriteLine($"engine / parse ratio   {engineTime.TotalSeconds / parseTime.TotalSeconds:F2}");
+Console.WriteLine($"peak working set       {peak / 1e6:F0} MB");
+return 0;
+
+static class Generator
+{
+    private static readonly string[] Ratings = ["HTXSNV", "HTTNV", "HTTNV", "HTTNV", "HTXSNV", "HTNV", "KHTNV"];
+
+    public static void Write(string path, int count, int seed)
+    {
+        var rng = new Random(seed);
+        using var fs = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        using var w = new Utf8JsonWriter(fs);
+        w.WriteStartObject();
+        w.WriteNumber("asOfYear", 2025);
+        w.WriteStartArray("individuals");
+        for (var i = 0; i < count; i++)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", "P" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture));
+            var span = rng.Next(10, 16);
+            var first = 2025 - span + 1;
+            if (rng.Next(4) == 0) w.WriteString("hiredOn", new DateOnly(first, rng.Next(1, 13), rng.Next(1, 29)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            if (rng.Next(200) == 0) w.WriteBoolean("pendingReview", true);
+            if (rng.Next(40) == 0)
+            {
+                w.WriteStartArray("discipline");
+                var y = rng.Next(first, 2026);
+                w.WriteStartObject();
+                w.WriteString("level", rng.Next(3) == 0 ? "canh_cao" : "khien_trach");
+                w.WriteString("from", $"{y}-03-01");
+                w.WriteString("to", $"{y + 1}-02-28");
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            if (rng.Next(5) == 0)
+            {
+                w.WriteStartArray("awards");
+                w.WriteStartObject();
+                w.WriteNumber("year", rng.Next(first, 2025));
+                w.WriteString("form", rng.Next(6) == 0 ? "BK_TTG" : "BK_BO");
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            w.WriteStartObject("years");
+            var cstdcsRun = 0;
+            for (var y = first; y <= 2025; y++)
+            {
+                w.WriteStartObject(y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var rating = Ratings[rng.Next(Ratings.Length)];
+                w.WriteString("rating", rating);
+                var good = rating is "HTXSNV" or "HTTNV";
+                var hasInitiative = good && rng.Next(4) == 0;
+                w.WriteStartArray("titles");
+                if (good) w.WriteStringValue("LDTT");
+                if (good && (rating == "HTXSNV" || hasInitiative) && rng.Next(3) == 0) { w.WriteStringValue("CSTDCS"); cstdcsRun++; } else cstdcsRun = 0;
+                if (cstdcsRun >= 3 && rng.Next(3) == 0) w.WriteStringValue("CSTD_BO");
+                w.WriteEndArray();
+                if (hasInitiative)
+                {
+                    w.WriteStartArray("initiatives");
+                    var n = rng.Next(1, 3);
+                    for (var k = 0; k < n; k++)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("id", $"SK-{i}-{y}-{k}");
+                        var s = rng.Next(20);
+                        w.WriteString("scope", s == 0 ? "toan_quoc" : s < 4 ? "bo" : "co_so");
+                        if (rng.Next(3) == 0) w.WriteString("usedFor", "CSTDCS");
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+            if (w.BytesPending > 1 << 20) w.Flush();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,562 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ThiDua.Features.Eligibility;
+
+public sealed class EligibilityInput
+{
+    public int AsOfYear { get; init; }
+    public List<IndividualFacts> Individuals { get; init; } = [];
+    public List<CollectiveFacts> Collectives { get; init; } = [];
+}
+
+/// <summary>
+/// Reads the batch contract's input (shared/eligibility/CONTRACT.md) with a forward-only reader, so a
+/// national file of a million people parses in seconds. Every problem is reported with its JSON path;
+/// nothing is evaluated unless the whole document is valid.
+/// </summary>
+public sealed class EligibilityInputReader
+{
+    private readonly List<string> _problems = [];
+    private string _where = "$";
+
+    public static EligibilityInput? Read(ReadOnlySpan<byte> utf8, out List<string> problems)
+    {
+        var r = new EligibilityInputReader();
+        var input = r.Parse(utf8);
+        problems = r._problems;
+        return problems.Count == 0 ? input : null;
+    }
+
+    private void Problem(string path, string message) => _problems.Add($"{path}: {message}");
+
+    private EligibilityInput? Parse(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            if (!reader.Read())
+            {
+                Problem("$", "empty document");
+                return null;
+            }
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                Problem("$", "expected an object");
+                return null;
+            }
+            int? asOf = null;
+            var individuals = new List<IndividualFacts>();
+            var collectives = new List<CollectiveFacts>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("asOfYear"u8))
+                {
+                    reader.Read();
+                    asOf = ReadYearNumber(ref reader, "$.asOfYear");
+                }
+                else if (reader.ValueTextEquals("individuals"u8))
+                {
+                    reader.Read();
+                    if (ExpectArray(ref reader, "$.individuals"))
+                    {
+                        var i = 0;
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            _where = $"$.individuals[{i}]";
+                            var p = ReadIndividual(ref reader, i);
+                            if (p is not null) individuals.Add(p);
+                            i++;
+                        }
+                    }
+                }
+                else if (reader.ValueTextEquals("collectives"u8))
+                {
+                    reader.Read();
+                    if (ExpectArray(ref reader, "$.collectives"))
+                    {
+                        var i = 0;
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            _where = $"$.collectives[{i}]";
+                            var c = ReadCollective(ref reader, i);
+                            if (c is not null) collectives.Add(c);
+                            i++;
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                _where = "$";
+            }
+            if (asOf is null && !_problems.Any(p => p.StartsWith("$.asOfYear", StringComparison.Ordinal))) Problem("$.asOfYear", "missing field");
+            CheckUniqueIds(individuals.Select(p => p.Id), "$.individuals");
+            CheckUniqueIds(collectives.Select(c => c.Id), "$.collectives");
+            return new EligibilityInput { AsOfYear = asOf ?? 0, Individuals = individuals, Collectives = collectives };
+        }
+        catch (JsonException ex)
+        {
+            Problem(_where, $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {FirstSentence(ex.Message)}");
+            return null;
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.');
+    }
+
+    private void CheckUniqueIds(IEnumerable<string> ids, string path)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var i = 0;
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id)) Problem($"{path}[{i}].id", $"duplicate id \"{id}\"");
+            i++;
+        }
+    }
+
+    private bool ExpectArray(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray) return true;
+        Problem(path, "expected an array");
+        reader.Skip();
+        return false;
+    }
+
+    private bool ExpectObject(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject) return true;
+        Problem(path, "expected an object");
+        reader.Skip();
+        return false;
+    }
+
+    private string? ReadString(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.String) return reader.GetString();
+        Problem(path, "expected a string");
+        reader.Skip();
+        return null;
+    }
+
+    private int? ReadInt(ref Utf8JsonReader reader, string path, int min, int max)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var v))
+        {
+            Problem(path, "expected a whole number");
+            reader.Skip();
+            return null;
+        }
+        if (v < min || v > max)
+        {
+            Problem(path, $"{v} is out of range {min}..{max}");
+            return null;
+        }
+        return v;
+    }
+
+    private int? ReadYearNumber(ref Utf8JsonReader reader, string path) => ReadInt(ref reader, path, 1900, 2200);
+
+    private bool? ReadBool(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False) return reader.GetBoolean();
+        Problem(path, "expected true or false");
+        reader.Skip();
+        return null;
+    }
+
+    private DateOnly? ReadDate(ref Utf8JsonReader reader, string path)
+    {
+        var s = ReadString(ref reader, path);
+        if (s is null) return null;
+        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Problem(path, $"bad date \"{s}\" (expected YYYY-MM-DD)");
+        return null;
+    }
+
+    private IndividualFacts? ReadIndividual(ref Utf8JsonReader reader, int index)
+    {
+        var at = _where;
+        if (!ExpectObject(ref reader, at)) return null;
+        var before = _problems.Count;
+        string? id = null;
+        Gender? gender = null;
+        DateOnly? hiredOn = null;
+        var pending = false;
+        var discipline = new List<DisciplinePeriod>();
+        var awards = new List<AwardFact>();
+        Dictionary<int, YearFacts>? years = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8)) { reader.Read(); id = ReadId(ref reader, at + ".id"); }
+            else if (reader.ValueTextEquals("gender"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                var g = ReadString(ref reader, at + ".gender");
+                if (g is null) continue;
+                gender = g switch { "male" => Gender.Male, "female" => Gender.Female, _ => null };
+                if (gender is null) Problem(at + ".gender", $"unknown gender \"{g}\" (male, female)");
+            }
+            else if (reader.ValueTextEquals("hiredOn"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Null) hiredOn = ReadDate(ref reader, at + ".hiredOn");
+            }
+            else if (reader.ValueTextEquals("pendingReview"u8)) { reader.Read(); pending = ReadBool(ref reader, at + ".pendingReview") ?? false; }
+            else if (reader.ValueTextEquals("discipline"u8))
+            {
+                reader.Read();
+                if (!ExpectArray(ref reader, at + ".discipline")) continue;
+                var k = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (ReadDiscipline(ref reader, $"{at}.discipline[{k}]") is { } d) discipline.Add(d);
+                    k++;
+                }
+            }
+            else if (reader.ValueTextEquals("awards"u8))
+            {
+                reader.Read();
+                if (!ExpectArray(ref reader, at + ".awards")) continue;
+                var k = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (ReadAward(ref reader, $"{at}.awards[{k}]") is { } a) awards.Add(a);
+                    k++;
+                }
+            }
+            else if (reader.ValueTextEquals("years"u8))
+            {
+                reader.Read();
+                if (!ExpectObject(ref reader, at + ".years")) continue;
+                years = new Dictionary<int, YearFacts>(16);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    var yearPath = $"{at}.years.{key}";
+                    reader.Read();
+                    if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || key.Length != 4 || year < 1900 || year > 2200)
+                    {
+                        Problem(yearPath, $"invalid year \"{key}\"");
+                        reader.Skip();
+                        continue;
+                    }
+                    if (ReadIndividualYear(ref reader, at, key) is { } f) years[year] = f;
+                }
+            }
+            else { reader.Read(); reader.Skip(); }
+        }
+        if (id is null && !HasProblemAt(before, at + ".id")) Problem(at + ".id", "missing field");
+        if (years is null && !HasProblemAt(before, at + ".years")) Problem(at + ".years", "missing field");
+        if (_problems.Count > before || id is null || years is null) return null;
+        var arr = IndividualFacts.BuildYears(years, out var first);
+        return new IndividualFacts
+        {
+            Id = id, Gender = gender, HiredOn = hiredOn, PendingReview = pending,
+            Discipline = discipline.Count == 0 ? [] : [.. discipline],
+            Awards = awards.Count == 0 ? [] : [.. awards],
+            FirstYear = first, Years = arr,
+        };
+    }
+
+    private bool HasProblemAt(int since, string path)
+    {
+        for (var i = since; i < _problems.Count; i++)
+        {
+            if (_problems[i].StartsWith(path, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private string? ReadId(ref Utf8JsonReader reader, string path)
+    {
+        var id = ReadString(ref reader, path);
+        if (id is not null && string.IsNullOrWhiteSpace(id))
+        {
+            Problem(path, "empty id");
+            return null;
+        }
+        return id;
+    }
+
+    private YearFacts? ReadIndividualYear(ref Utf8JsonReader reader, string at, string yearKey)
+    {
+        var path = $"{at}.years.{yearKey}";
+        if (!ExpectObject(ref reader, path)) return null;
+        var rating = Rating.None;
+        var ratingSeen = false;
+        var titles = TitleSet.None;
+        int initiatives = 0, notUsed = 0;
+        var widest = InitiativeScope.None;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("rating"u8))
+            {
+                reader.Read();
+                ratingSeen = true;
+                var s = ReadString(ref reader, path + ".rating");
+                if (s is not null && !EligibilityCodes.TryParseRating(s, out rating)) Problem(path + ".rating", $"unknown rating \"{s}\"");
+            }
+            else if (reader.ValueTextEquals("titles"u8))
+            {
+                reader.Read();
+                if (!ExpectArray(ref reader, path + ".titles")) continue;
+                var k = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var s = ReadString(ref reader, $"{path}.titles[{k}]");
+                    if (s is not null)
+                    {
+                        if (EligibilityCodes.TryParseTitle(s, out var t)) titles |= t;
+                        else Problem($"{path}.titles[{k}]", $"unknown title \"{s}\"");
+                    }
+                    k++;
+                }
+            }
+            else if (reader.ValueTextEquals("initiatives"u8))
+            {
+                reader.Read();
+                if (!ExpectArray(ref reader, path + ".initiatives")) continue;
+                var k = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var ip = $"{path}.initiatives[{k}]";
+                    if (ReadInitiative(ref reader, ip, out var scope, out var used))
+                    {
+                        initiatives++;
+                        if (!used) notUsed++;
+                        if (scope > widest) widest = scope;
+                    }
+                    k++;
+                }
+            }
+            else { reader.Read(); reader.Skip(); }
+        }
+        if (!ratingSeen) Problem(path + ".rating", "missing field");
+        return new YearFacts(rating, titles, (ushort)Math.Min(initiatives, ushort.MaxValue), (ushort)Math.Min(notUsed, ushort.MaxValue), widest);
+    }
+
+    private bool ReadInitiative(ref Utf8JsonReader reader, string path, out InitiativeScope scope, out bool used)
+    {
+        scope = InitiativeScope.None;
+        used = false;
+        if (!ExpectObject(ref reader, path)) return false;
+        var before = _problems.Count;
+        var hasId = false;
+        var scopeSeen = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8)) { reader.Read(); hasId = ReadId(ref reader, path + ".id") is not null || HasProblemAt(before, path + ".id"); }
+            else if (reader.ValueTextEquals("scope"u8))
+            {
+                reader.Read();
+                scopeSeen = true;
+                var s = ReadString(ref reader, path + ".scope");
+                if (s is not null && !EligibilityCodes.TryParseScope(s, out scope)) Problem(path + ".scope", $"unknown scope \"{s}\" (co_so, bo, toan_quoc)");
+            }
+            else if (reader.ValueTextEquals("usedFor"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                var s = ReadString(ref reader, path + ".usedFor");
+                if (s is null || s.Length == 0) continue;
+                if (EligibilityCodes.IsKnownUse(s)) used = true;
+                else Problem(path + ".usedFor", $"unknown code \"{s}\"");
+            }
+            else { reader.Read(); reader.Skip(); }
+        }
+        if (!hasId) Problem(path + ".id", "missing field");
+        if (!scopeSeen) Problem(path + ".scope", "missing field");
+        return _problems.Count == before;
+    }
+
+    private DisciplinePeriod? ReadDiscipline(ref Utf8JsonReader reader, string path)
+    {
+        if (!ExpectObject(ref reader, path)) return null;
+        var before = _problems.Count;
+        DisciplineLevel? level = null;
+        DateOnly? from = null, to = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("level"u8))
+            {
+                reader.Read();
+                var s = ReadString(ref reader, path + ".level");
+                if (s is null) continue;
+                if (EligibilityCodes.TryParseDiscipline(s, out var l)) level = l;
+                else Problem(path + ".level", $"unknown discipline level \"{s}\" (khien_trach, canh_cao, cach_chuc, buoc_thoi_viec)");
+            }
+            else if (reader.ValueTextEquals("from"u8)) { reader.Read(); from = ReadDate(ref reader, path + ".from"); }
+            else if (reader.ValueTextEquals("to"u8)) { reader.Read(); to = ReadDate(ref reader, path + ".to"); }
+            else { reader.Read(); reader.Skip(); }
+        }
+        if (level is null && !HasProblemAt(before, path + ".level")) Problem(path + ".level", "missing field");
+        if (from is null && !HasProblemAt(before, path + ".from")) Problem(path + ".from", "missing field");
+        if (to is null && !HasProblemAt(before, path + ".to")) Problem(path + ".to", "missing field");
+        if (from is { } f && to is { } t && f > t) Problem(path + ".to", $"ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd})");
+        return _problems.Count == before ? new DisciplinePeriod(level!.Value, from!.Value, to!.Value) : null;
+    }
+
+    private AwardFact? ReadAward(ref Utf8JsonReader reader, string path)
+    {
+        if (!ExpectObject(ref reader, path)) return null;
+        var before = _problems.Count;
+        int? year = null;
+        AwardForm? form = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("year"u8)) { reader.Read(); year = ReadYearNumber(ref reader, path + ".year"); }
+            else if (reader.ValueTextEquals("form"u8))
+            {
+                reader.Read();
+                var s = ReadString(ref reader, path + ".form");
+                if (s is null) continue;
+                if (EligibilityCodes.TryParseAward(s, out var f)) form = f;
+                else Problem(path + ".form", $"unknown form \"{s}\" (BK_BO, BK_TTG, GK)");
+            }
+            else { reader.Read(); reader.Skip(); }
+        }
+        if (year is null && !HasProblemAt(before, path + ".year")) Problem(path + ".year", "missing field");
+        if (form is null && !HasProblemAt(before, path + ".form")) Problem(path + ".form", "missing field");
+        return _problems.Count == before ? new AwardFact(year!.Value, form!.Value) : null;
+    }
+
+    private CollectiveFacts? ReadCollective(ref Utf8JsonReader reader, int index)
+    {
+        var at = _where;
+        if (!ExpectObject(ref reader, at)) return null;
+        var before = _problems.Count;
+        string? id = null;
+        var pending = false;
+        Dictionary<int, CollectiveYearFacts>? years = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8)) { reader.Read(); id = ReadId(ref reader, at + ".id"); }
+            else if (reader.ValueTextEquals("pendingReview"u8)) { reader.Read(); pending = ReadBool(ref reader, at + ".pendingReview") ?? false; }
+            else if (reader.ValueTextEquals("years"u8))
+            {
+                reader.Read();
+                if (!ExpectObject(ref reader, at + ".years")) continue;
+                years = [];
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    var yp = $"{at}.years.{key}";
+                    reader.Read();
+                    if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || key.Length != 4 || year < 1900 || year > 2200)
+                    {
+                        Problem(yp, $"invalid year \"{key}\"");
+                        reader.Skip();
+                        continue;
+                    }
+                    if (ReadCollectiveYear(ref reader, yp) is { } f) years[year] = f;
+                }
+            }
+            else { reader.Read(); reader.Skip(); }
+        }
+        if (id is null && !HasProblemAt(before, at + ".id")) Problem(at + ".id", "missing field");
+        if (years is null && !HasProblemAt(before, at + ".years")) Problem(at + ".years", "missing field");
+        if (_problems.Count > before || id is null || years is null) return null;
+        return new CollectiveFacts { Id = id, PendingReview = pending, Years = years };
+    }
+
+    private CollectiveYearFacts? ReadCollectiveYear(ref Utf8JsonReader reader, string path)
+    {
+        if (!ExpectObject(ref reader, path)) return null;
+        var before = _problems.Count;
+        var rating = Rating.None;
+        int? members = null, completed = null, ldtt = null, cstdcs = null, disciplined = null;
+        bool? united = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("rating"u8))
+            {
+                reader.Read();
+                var s = ReadString(ref reader, path + ".rating");
+                if (s is not null && !EligibilityCodes.TryParseRating(s, out rating)) Problem(path + ".rating", $"unknown rating \"{s}\"");
+            }
+            else if (reader.ValueTextEquals("members"u8)) { reader.Read(); members = ReadInt(ref reader, path + ".members", 1, 1_000_000); }
+            else if (reader.ValueTextEquals("membersCompletedTasks"u8)) { reader.Read(); completed = ReadInt(ref reader, path + ".membersCompletedTasks", 0, 1_000_000); }
+            else if (reader.ValueTextEquals("membersLdtt"u8)) { reader.Read(); ldtt = ReadInt(ref reader, path + ".membersLdtt", 0, 1_000_000); }
+            else if (reader.ValueTextEquals("membersCstdcs"u8)) { reader.Read(); cstdcs = ReadInt(ref reader, path + ".membersCstdcs", 0, 1_000_000); }
+            else if (reader.ValueTextEquals("membersDisciplinedWarningOrAbove"u8)) { reader.Read(); disciplined = ReadInt(ref reader, path + ".membersDisciplinedWarningOrAbove", 0, 1_000_000); }
+            else if (reader.ValueTextEquals("united"u8)) { reader.Read(); united = ReadBool(ref reader, path + ".united"); }
+            else { reader.Read(); reader.Skip(); }
+        }
+        void Required(object? v, string name)
+        {
+            if (v is null && !HasProblemAt(before, $"{path}.{name}")) Problem($"{path}.{name}", "missing field");
+        }
+        if (rating == Rating.None) Required(null, "rating");
+        Required(members, "members");
+        Required(completed, "membersCompletedTasks");
+        Required(ldtt, "membersLdtt");
+        Required(cstdcs, "membersCstdcs");
+        Required(disciplined, "membersDisciplinedWarningOrAbove");
+        Required(united, "united");
+        if (members is { } m)
+        {
+            if (completed > m) Problem(path + ".membersCompletedTasks", $"{completed} is more than members ({m})");
+            if (ldtt > m) Problem(path + ".membersLdtt", $"{ldtt} is more than members ({m})");
+            if (cstdcs > m) Problem(path + ".membersCstdcs", $"{cstdcs} is more than members ({m})");
+            if (disciplined > m) Problem(path + ".membersDisciplinedWarningOrAbove", $"{disciplined} is more than members ({m})");
+        }
+        if (_problems.Count > before) return null;
+        return new CollectiveYearFacts(rating, members!.Value, completed!.Value, ldtt!.Value, cstdcs!.Value, disciplined!.Value, united!.Value);
+    }
+}
+
+/// <summary>Writes the contract's result document.</summary>
+public static class EligibilityOutputWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string VerdictCode(Verdict v) => v switch
+    {
+        Verdict.Eligible => "eligible",
+        Verdict.NotEligible => "not_eligible",
+        _ => "deferred",
+    };
+
+    public static void Write(Stream output, EligibilityInput input, EligibilityEngine engine)
+    {
+        using var w = new Utf8JsonWriter(output, Options);
+        w.WriteStartObject();
+        w.WriteNumber("asOfYear", input.AsOfYear);
+        w.WriteString("ruleSet", engine.RuleSet.Code);
+        w.WriteString("ruleSetVersion", engine.RuleSet.Version);
+        w.WriteStartArray("results");
+        foreach (var p in input.Individuals) WriteResults(w, engine.Evaluate(p));
+        foreach (var c in input.Collectives) WriteResults(w, engine.Evaluate(c));
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void WriteResults(Utf8JsonWriter w, EligibilityResult[] results)
+    {
+        foreach (var r in results)
+        {
+            w.WriteStartObject();
+            w.WriteString("id"u8, r.SubjectId);
+            w.WriteString("code"u8, r.Code);
+            w.WriteString("verdict"u8, VerdictCode(r.Verdict));
+            w.WriteStartArray("reasons"u8);
+            foreach (var s in r.Reasons) w.WriteStringValue(s);
+            w.WriteEndArray();
+            w.WriteStartArray("basis"u8);
+            foreach (var s in r.Basis) w.WriteStringValue(s);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            if (w.BytesPending > 1 << 16) w.Flush();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing (Debian's chromium for the browser tests), restores,
+# builds with warnings as errors, runs the unit, integration and browser tests, and ends with a
+# line "N passed, N failed". Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing ${need[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+echo "== restore and build (warnings are errors)"
+dotnet tool restore >/dev/null
+dotnet restore ThiDua.slnx --nologo -v q
+dotnet build ThiDua.slnx --no-restore -c Release --nologo -v q -warnaserror
+
+echo "== tests"
+rm -rf TestResults
+set +e
+dotnet test ThiDua.slnx --no-build -c Release --nologo --logger "console;verbosity=normal" --results-directory TestResults 2>&1 | tee test.log
+rc=${PIPESTATUS[0]}
+set -e
+awk '/(Passed|Failed)! +- Failed: /{gsub(",","");for(i=1;i<=NF;i++){if($i=="Failed:")f+=$(i+1);if($i=="Passed:")p+=$(i+1)}}
+     END{printf "%d passed, %d failed\n",p,f; if (p==0) exit 1}' test.log || rc=1
+exit $rc
