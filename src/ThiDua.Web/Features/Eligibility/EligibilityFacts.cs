@@ -72,15 +72,21 @@ public sealed class IndividualFacts
         return f.HasRecord && f.Rating >= minimum && DisciplineTouching(year) is null;
     }
 
-    public static YearFacts[] BuildYears(IReadOnlyDictionary<int, YearFacts> byYear, out int firstYear)
+    public static YearFacts[] BuildYears(Dictionary<int, YearFacts> byYear, out int firstYear)
     {
         if (byYear.Count == 0)
         {
             firstYear = 0;
             return [];
         }
-        firstYear = byYear.Keys.Min();
-        var years = new YearFacts[byYear.Keys.Max() - firstYear + 1];
+        int min = int.MaxValue, max = int.MinValue;
+        foreach (var y in byYear.Keys)
+        {
+            if (y < min) min = y;
+            if (y > max) max = y;
+        }
+        firstYear = min;
+        var years = new YearFacts[max - min + 1];
         foreach (var (year, facts) in byYear) years[year - firstYear] = facts;
         return years;
     }

@@ -19,7 +19,22 @@ public sealed class EligibilityInput
 public sealed class EligibilityInputReader
 {
     private readonly List<string> _problems = [];
-    private string _where = "$";
+    private readonly Dictionary<int, YearFacts> _scratchYears = new(32);
+
+    /// <summary>A 4-digit year from a property name without allocating; 0 (and a problem) when it is not one.</summary>
+    private int YearKey(ref Utf8JsonReader reader, string at)
+    {
+        var span = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && span.Length == 4 && System.Buffers.Text.Utf8Parser.TryParse(span, out int y, out var used) && used == 4 && y >= 1900 && y <= 2200)
+            return y;
+        var key = reader.GetString();
+        Problem($"{at}.years.{key}", $"invalid year \"{key}\"");
+        return 0;
+    }
+    private string? _where = "$";
+    private string _section = "";
+    private int _index;
+    private string Where => _where ??= $"$.{_section}[{_index}]";
 
     public static EligibilityInput? Read(ReadOnlySpan<byte> utf8, out List<string> problems)
     {
@@ -65,7 +80,9 @@ public sealed class EligibilityInputReader
                         var i = 0;
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                         {
-                            _where = $"$.individuals[{i}]";
+                            _where = null;
+                            _section = "individuals";
+                            _index = i;
                             var p = ReadIndividual(ref reader, i);
                             if (p is not null) individuals.Add(p);
                             i++;
@@ -80,7 +97,9 @@ public sealed class EligibilityInputReader
                         var i = 0;
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                         {
-                            _where = $"$.collectives[{i}]";
+                            _where = null;
+                            _section = "collectives";
+                            _index = i;
                             var c = ReadCollective(ref reader, i);
                             if (c is not null) collectives.Add(c);
                             i++;
@@ -101,7 +120,7 @@ public sealed class EligibilityInputReader
         }
         catch (JsonException ex)
         {
-            Problem(_where, $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {FirstSentence(ex.Message)}");
+            Problem(Where, $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {FirstSentence(ex.Message)}");
             return null;
         }
     }
@@ -184,15 +203,15 @@ public sealed class EligibilityInputReader
 
     private IndividualFacts? ReadIndividual(ref Utf8JsonReader reader, int index)
     {
-        var at = _where;
+        var at = Where;
         if (!ExpectObject(ref reader, at)) return null;
         var before = _problems.Count;
         string? id = null;
         Gender? gender = null;
         DateOnly? hiredOn = null;
         var pending = false;
-        var discipline = new List<DisciplinePeriod>();
-        var awards = new List<AwardFact>();
+        List<DisciplinePeriod>? discipline = null;
+        List<AwardFact>? awards = null;
         Dictionary<int, YearFacts>? years = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -219,7 +238,7 @@ public sealed class EligibilityInputReader
                 var k = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (ReadDiscipline(ref reader, $"{at}.discipline[{k}]") is { } d) discipline.Add(d);
+                    if (ReadDiscipline(ref reader, $"{at}.discipline[{k}]") is { } d) (discipline ??= []).Add(d);
                     k++;
                 }
             }
@@ -230,27 +249,22 @@ public sealed class EligibilityInputReader
                 var k = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (ReadAward(ref reader, $"{at}.awards[{k}]") is { } a) awards.Add(a);
+                    if (ReadAward(ref reader, $"{at}.awards[{k}]") is { } a) (awards ??= []).Add(a);
                     k++;
                 }
             }
             else if (reader.ValueTextEquals("years"u8))
             {
                 reader.Read();
-                if (!ExpectObject(ref reader, at + ".years")) continue;
-                years = new Dictionary<int, YearFacts>(16);
+                if (reader.TokenType != JsonTokenType.StartObject) { ExpectObject(ref reader, at + ".years"); continue; }
+                years = _scratchYears;
+                years.Clear();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var key = reader.GetString()!;
-                    var yearPath = $"{at}.years.{key}";
+                    var year = YearKey(ref reader, at);
                     reader.Read();
-                    if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || key.Length != 4 || year < 1900 || year > 2200)
-                    {
-                        Problem(yearPath, $"invalid year \"{key}\"");
-                        reader.Skip();
-                        continue;
-                    }
-                    if (ReadIndividualYear(ref reader, at, key) is { } f) years[year] = f;
+                    if (year == 0) { reader.Skip(); continue; }
+                    if (ReadIndividualYear(ref reader, at, year) is { } f) years[year] = f;
                 }
             }
             else { reader.Read(); reader.Skip(); }
@@ -262,8 +276,8 @@ public sealed class EligibilityInputReader
         return new IndividualFacts
         {
             Id = id, Gender = gender, HiredOn = hiredOn, PendingReview = pending,
-            Discipline = discipline.Count == 0 ? [] : [.. discipline],
-            Awards = awards.Count == 0 ? [] : [.. awards],
+            Discipline = discipline is null ? [] : [.. discipline],
+            Awards = awards is null ? [] : [.. awards],
             FirstYear = first, Years = arr,
         };
     }
@@ -288,10 +302,15 @@ public sealed class EligibilityInputReader
         return id;
     }
 
-    private YearFacts? ReadIndividualYear(ref Utf8JsonReader reader, string at, string yearKey)
+    // The hot path of a national batch: no strings are built unless there is a problem to report.
+    private YearFacts? ReadIndividualYear(ref Utf8JsonReader reader, string at, int year)
     {
-        var path = $"{at}.years.{yearKey}";
-        if (!ExpectObject(ref reader, path)) return null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Problem($"{at}.years.{year}", "expected an object");
+            reader.Skip();
+            return null;
+        }
         var rating = Rating.None;
         var ratingSeen = false;
         var titles = TitleSet.None;
@@ -303,34 +322,46 @@ public sealed class EligibilityInputReader
             {
                 reader.Read();
                 ratingSeen = true;
-                var s = ReadString(ref reader, path + ".rating");
-                if (s is not null && !EligibilityCodes.TryParseRating(s, out rating)) Problem(path + ".rating", $"unknown rating \"{s}\"");
+                rating = reader.TokenType != JsonTokenType.String ? Rating.None
+                    : reader.ValueTextEquals("HTXSNV"u8) ? Rating.HTXSNV
+                    : reader.ValueTextEquals("HTTNV"u8) ? Rating.HTTNV
+                    : reader.ValueTextEquals("HTNV"u8) ? Rating.HTNV
+                    : reader.ValueTextEquals("KHTNV"u8) ? Rating.KHTNV : Rating.None;
+                if (rating == Rating.None)
+                {
+                    if (reader.TokenType == JsonTokenType.String) Problem($"{at}.years.{year}.rating", $"unknown rating \"{reader.GetString()}\"");
+                    else { Problem($"{at}.years.{year}.rating", "expected a string"); reader.Skip(); }
+                }
             }
             else if (reader.ValueTextEquals("titles"u8))
             {
                 reader.Read();
-                if (!ExpectArray(ref reader, path + ".titles")) continue;
+                if (reader.TokenType != JsonTokenType.StartArray) { ExpectArray(ref reader, $"{at}.years.{year}.titles"); continue; }
                 var k = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    var s = ReadString(ref reader, $"{path}.titles[{k}]");
-                    if (s is not null)
+                    var t = reader.TokenType != JsonTokenType.String ? TitleSet.None
+                        : reader.ValueTextEquals("LDTT"u8) ? TitleSet.LDTT
+                        : reader.ValueTextEquals("CSTDCS"u8) ? TitleSet.CSTDCS
+                        : reader.ValueTextEquals("CSTD_BO"u8) ? TitleSet.CSTD_BO
+                        : reader.ValueTextEquals("CSTDTQ"u8) ? TitleSet.CSTDTQ : TitleSet.None;
+                    if (t == TitleSet.None)
                     {
-                        if (EligibilityCodes.TryParseTitle(s, out var t)) titles |= t;
-                        else Problem($"{path}.titles[{k}]", $"unknown title \"{s}\"");
+                        if (reader.TokenType == JsonTokenType.String) Problem($"{at}.years.{year}.titles[{k}]", $"unknown title \"{reader.GetString()}\"");
+                        else { Problem($"{at}.years.{year}.titles[{k}]", "expected a string"); reader.Skip(); }
                     }
+                    titles |= t;
                     k++;
                 }
             }
             else if (reader.ValueTextEquals("initiatives"u8))
             {
                 reader.Read();
-                if (!ExpectArray(ref reader, path + ".initiatives")) continue;
+                if (reader.TokenType != JsonTokenType.StartArray) { ExpectArray(ref reader, $"{at}.years.{year}.initiatives"); continue; }
                 var k = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    var ip = $"{path}.initiatives[{k}]";
-                    if (ReadInitiative(ref reader, ip, out var scope, out var used))
+                    if (ReadInitiative(ref reader, at, year, k, out var scope, out var used))
                     {
                         initiatives++;
                         if (!used) notUsed++;
@@ -341,41 +372,59 @@ public sealed class EligibilityInputReader
             }
             else { reader.Read(); reader.Skip(); }
         }
-        if (!ratingSeen) Problem(path + ".rating", "missing field");
+        if (!ratingSeen) Problem($"{at}.years.{year}.rating", "missing field");
         return new YearFacts(rating, titles, (ushort)Math.Min(initiatives, ushort.MaxValue), (ushort)Math.Min(notUsed, ushort.MaxValue), widest);
     }
 
-    private bool ReadInitiative(ref Utf8JsonReader reader, string path, out InitiativeScope scope, out bool used)
+    private bool ReadInitiative(ref Utf8JsonReader reader, string at, int year, int k, out InitiativeScope scope, out bool used)
     {
         scope = InitiativeScope.None;
         used = false;
-        if (!ExpectObject(ref reader, path)) return false;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Problem($"{at}.years.{year}.initiatives[{k}]", "expected an object");
+            reader.Skip();
+            return false;
+        }
         var before = _problems.Count;
-        var hasId = false;
-        var scopeSeen = false;
+        bool idSeen = false, scopeSeen = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"u8)) { reader.Read(); hasId = ReadId(ref reader, path + ".id") is not null || HasProblemAt(before, path + ".id"); }
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                idSeen = true;
+                if (reader.TokenType != JsonTokenType.String) { Problem($"{at}.years.{year}.initiatives[{k}].id", "expected a string"); reader.Skip(); }
+                else if (reader.ValueSpan.IsEmpty) Problem($"{at}.years.{year}.initiatives[{k}].id", "empty id");
+            }
             else if (reader.ValueTextEquals("scope"u8))
             {
                 reader.Read();
                 scopeSeen = true;
-                var s = ReadString(ref reader, path + ".scope");
-                if (s is not null && !EligibilityCodes.TryParseScope(s, out scope)) Problem(path + ".scope", $"unknown scope \"{s}\" (co_so, bo, toan_quoc)");
+                scope = reader.TokenType != JsonTokenType.String ? InitiativeScope.None
+                    : reader.ValueTextEquals("co_so"u8) ? InitiativeScope.CoSo
+                    : reader.ValueTextEquals("bo"u8) ? InitiativeScope.Bo
+                    : reader.ValueTextEquals("toan_quoc"u8) ? InitiativeScope.ToanQuoc : InitiativeScope.None;
+                if (scope == InitiativeScope.None)
+                {
+                    if (reader.TokenType == JsonTokenType.String) Problem($"{at}.years.{year}.initiatives[{k}].scope", $"unknown scope \"{reader.GetString()}\" (co_so, bo, toan_quoc)");
+                    else { Problem($"{at}.years.{year}.initiatives[{k}].scope", "expected a string"); reader.Skip(); }
+                }
             }
             else if (reader.ValueTextEquals("usedFor"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Null) continue;
-                var s = ReadString(ref reader, path + ".usedFor");
-                if (s is null || s.Length == 0) continue;
+                if (reader.TokenType != JsonTokenType.String) { Problem($"{at}.years.{year}.initiatives[{k}].usedFor", "expected a string"); reader.Skip(); continue; }
+                if (reader.ValueSpan.IsEmpty) continue;
+                var s = reader.ValueTextEquals("CSTDCS"u8) ? "CSTDCS" : reader.GetString()!;
                 if (EligibilityCodes.IsKnownUse(s)) used = true;
-                else Problem(path + ".usedFor", $"unknown code \"{s}\"");
+                else Problem($"{at}.years.{year}.initiatives[{k}].usedFor", $"unknown code \"{s}\"");
             }
             else { reader.Read(); reader.Skip(); }
         }
-        if (!hasId) Problem(path + ".id", "missing field");
-        if (!scopeSeen) Problem(path + ".scope", "missing field");
+        if (!idSeen) Problem($"{at}.years.{year}.initiatives[{k}].id", "missing field");
+        if (!scopeSeen) Problem($"{at}.years.{year}.initiatives[{k}].scope", "missing field");
         return _problems.Count == before;
     }
 
@@ -432,7 +481,7 @@ public sealed class EligibilityInputReader
 
     private CollectiveFacts? ReadCollective(ref Utf8JsonReader reader, int index)
     {
-        var at = _where;
+        var at = Where;
         if (!ExpectObject(ref reader, at)) return null;
         var before = _problems.Count;
         string? id = null;
