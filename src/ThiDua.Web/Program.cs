@@ -1,12 +1,149 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Data;
+using ThiDua.DemoData;
+using ThiDua.Features.Accounts;
 using ThiDua.Features.Eligibility;
+using ThiDua.Features.People;
+using ThiDua.Infrastructure;
 
+// Command-line modes run without the web host: the batch eligibility contract and account creation.
 if (args.Length > 0 && args[0] == "eligibility")
 {
-    return EligibilityCommand.Run(args, RuleBook.Default, Console.Out, Console.OpenStandardOutput(), Console.Error);
+    return EligibilityCommand.Run(args, await RuleBookStore.LoadForCommandLineAsync(args), Console.Out, Console.OpenStandardOutput(), Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Structured (JSON) logs unless a developer asks for plain text with Logging:Format=simple.
+builder.Logging.ClearProviders();
+if (builder.Configuration["Logging:Format"] == "simple") builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+else builder.Logging.AddJsonConsole(o => o.JsonWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+// Database: SQLite file by default (Database:Path), any connection string via ConnectionStrings:Default.
+builder.Services.AddAppDatabase(builder.Configuration);
+
+// Accounts: Identity with password rules and lockout after repeated failures.
+builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+    {
+        o.Password.RequiredLength = 10;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireNonAlphanumeric = true;
+        o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedLogins", 5);
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Accounts:LockoutMinutes", 15));
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = true;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<VietnameseIdentityErrors>()
+    .AddClaimsPrincipalFactory<AppClaimsFactory>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.Cookie.Name = "thidua.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+builder.Services.AddAuthorization(o =>
+{
+    o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    o.AddPolicy("Admin", p => p.RequireRole(Roles.Admin));
+    o.AddPolicy("RegistryReader", p => p.RequireRole(Roles.RegistryReaders.Split(',')));
+});
+
+// Pages: one folder per feature under Features/, Vietnamese first.
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/Features";
+    o.Conventions.AuthorizeFolder("/Admin", "Admin");
+    o.Conventions.AuthorizeFolder("/Units", "RegistryReader");
+    o.Conventions.AuthorizeFolder("/Blocs", "RegistryReader");
+    o.Conventions.AllowAnonymousToPage("/Index");
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "thidua.af");
+builder.Services.AddLocalization();
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };
+    o.DefaultRequestCulture = new RequestCulture("vi-VN");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = Lang.CookieName }];
+});
+builder.Services.AddSingleton<Lang>();
+builder.Services.AddScoped<UnitScopeService>();
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<RuleBookStore>();
+builder.Services.AddScoped<PeopleImporter>();
+builder.Services.AddSingleton<ImportQueue>();
+builder.Services.AddHostedService<ImportWorker>();
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PeopleImporter.MaxFileBytes + 64 * 1024);
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+
+// Schema and demo data. Migrations are applied at start (SQLite, one machine); with several instances
+// run `-- migrate` once instead and set Database:MigrateOnStart=false.
+if (app.Configuration.GetValue("Database:MigrateOnStart", true)) await DatabaseSetup.MigrateAsync(app.Services);
+if (args.Contains("create-admin")) return await AccountCommands.CreateAdminAsync(app.Services, args);
+if (args.Contains("migrate")) return 0;
+if (app.Configuration.GetValue("Demo:Seed", false))
+{
+    using var scope = app.Services.CreateScope();
+    var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    if (seeded || app.Configuration.GetValue("Demo:PrintAccounts", true)) DemoAccountsBanner.Print(app.Logger);
+}
+
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.Use(async (ctx, next) =>
+{
+    ctx.Response.Headers.XContentTypeOptions = "nosniff";
+    ctx.Response.Headers["X-Frame-Options"] = "DENY";
+    ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+    await next();
+});
+
+// Health: 200 when the database answers a query, 503 otherwise.
+app.MapGet("/healthz", async (AppDbContext db, CancellationToken ct) =>
+{
+    try
+    {
+        await db.Units.AsNoTracking().Select(u => u.Id).FirstOrDefaultAsync(ct);
+        return Results.Text("ok");
+    }
+    catch (Exception ex) when (ex is not OperationCanceledException)
+    {
+        return Results.Text("database unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}).AllowAnonymous();
+
+// Language switch for the shell (a plain link, so it works without JavaScript).
+app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext ctx) =>
+{
+    var culture = code == "en" ? "en-US" : "vi-VN";
+    ctx.Response.Cookies.Append(Lang.CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+        new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+    return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+}).AllowAnonymous();
+
+app.MapRazorPages();
 app.Run();
 return 0;

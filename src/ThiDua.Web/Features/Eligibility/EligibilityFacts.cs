@@ -210,5 +210,5 @@ public static class EligibilityCodes
 
     /// <summary>Codes an initiative's <c>usedFor</c> may name: a title or a form of commendation.</summary>
     public static bool IsKnownUse(string s) =>
-        TryParseTitle(s, out _) || TryParseAward(s, out _) || s is TTLDTT or TTLDXS;
+        TryParseTitle(s, out _) || TryParseAward(s, out _) || s is TTLDTT or TTLDXS or "CO_BO" or "CO_CP";
 }

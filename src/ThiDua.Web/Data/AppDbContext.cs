@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Features.Accounts;
+using ThiDua.Features.Audit;
+using ThiDua.Features.Awards;
+using ThiDua.Features.Blocs;
+using ThiDua.Features.Eligibility;
+using ThiDua.Features.People;
+using ThiDua.Features.Units;
+using ThiDua.Infrastructure;
+
+namespace ThiDua.Data;
+
+/// <summary>
+/// The model, kept provider-neutral (no SQLite- or PostgreSQL-only column types): a later PostgreSQL
+/// provider gets its own migrations from the same model.
+/// </summary>
+/// <remarks>
+/// Add a migration: <c>dotnet ef migrations add Name --project src/ThiDua.Web --output-dir Data/Migrations</c>.
+/// </remarks>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<EmulationBloc> Blocs => Set<EmulationBloc>();
+    public DbSet<BlocMembership> BlocMemberships => Set<BlocMembership>();
+    public DbSet<BlocLeadership> BlocLeaderships => Set<BlocLeadership>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
+    public DbSet<YearRating> YearRatings => Set<YearRating>();
+    public DbSet<DisciplineRecord> DisciplineRecords => Set<DisciplineRecord>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<AwardRecord> Awards => Set<AwardRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(x => x.FullName).HasMaxLength(200);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Unit>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.ShortName).HasMaxLength(100);
+            e.Property(x => x.Code).HasMaxLength(50);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.SearchName).HasMaxLength(500);
+            e.Property(x => x.SortKey).HasMaxLength(600);
+            e.HasIndex(x => x.ParentId);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        b.Entity<EmulationBloc>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.ShortName).HasMaxLength(100);
+            e.Property(x => x.Code).HasMaxLength(50);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasMany(x => x.Members).WithOne(x => x.Bloc).HasForeignKey(x => x.BlocId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Leaders).WithOne(x => x.Bloc).HasForeignKey(x => x.BlocId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<BlocMembership>(e =>
+        {
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.BlocId, x.UnitId, x.FromYear }).IsUnique();
+        });
+        b.Entity<BlocLeadership>(e =>
+        {
+            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.BlocId, x.Year, x.UnitId }).IsUnique();
+        });
+
+        b.Entity<Person>(e =>
+        {
+            e.Property(x => x.PersonalCode).HasMaxLength(50);
+            e.HasIndex(x => x.PersonalCode).IsUnique();
+            e.Property(x => x.FamilyName).HasMaxLength(50);
+            e.Property(x => x.MiddleName).HasMaxLength(100);
+            e.Property(x => x.GivenName).HasMaxLength(50);
+            e.Property(x => x.Position).HasMaxLength(200);
+            e.Property(x => x.Gender).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.SearchName).HasMaxLength(250);
+            e.Property(x => x.SortKey).HasMaxLength(600);
+            e.HasIndex(x => x.SortKey);
+            e.HasIndex(x => x.SearchName);
+            e.HasIndex(x => new { x.CurrentUnitId, x.SortKey });
+            e.HasOne(x => x.CurrentUnit).WithMany().HasForeignKey(x => x.CurrentUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasMany(x => x.Memberships).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Ratings).WithOne().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Discipline).WithOne().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Initiatives).WithOne().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<UnitMembership>(e =>
+        {
+            e.Property(x => x.Position).HasMaxLength(200);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<YearRating>(e =>
+        {
+            e.Property(x => x.Rating).HasConversion<string>().HasMaxLength(10);
+            e.HasIndex(x => new { x.PersonId, x.Year }).IsUnique();
+        });
+        b.Entity<DisciplineRecord>(e =>
+        {
+            e.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.DecisionNumber).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.HasIndex(x => new { x.PersonId, x.From });
+        });
+        b.Entity<Initiative>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(500);
+            e.Property(x => x.Scope).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.UsedFor).HasMaxLength(20);
+            e.HasIndex(x => new { x.PersonId, x.Year });
+        });
+        b.Entity<AwardRecord>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(20);
+            e.Property(x => x.Authority).HasMaxLength(300);
+            e.Property(x => x.DecisionNumber).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.PersonId, x.Year });
+            e.HasIndex(x => new { x.UnitId, x.Year });
+            e.HasIndex(x => new { x.Year, x.Code });
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.Action).HasMaxLength(100);
+            e.Property(x => x.EntityType).HasMaxLength(100);
+            e.Property(x => x.EntityId).HasMaxLength(100);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+        });
+        b.Entity<ImportJob>(e =>
+        {
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Error).HasMaxLength(4000);
+        });
+        b.Entity<RuleSetRecord>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(50);
+            e.Property(x => x.Version).HasMaxLength(50);
+            e.Property(x => x.UploadedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.Code, x.UploadedUtc });
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified) entry.Entity.Version++;
+        }
+    }
+
+    public void Audit(string user, string action, string entityType, object entityId, string? details = null, DateTime? atUtc = null) =>
+        AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = atUtc ?? DateTime.UtcNow,
+            UserName = user,
+            Action = action,
+            EntityType = entityType,
+            EntityId = Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            Details = details,
+        });
+}

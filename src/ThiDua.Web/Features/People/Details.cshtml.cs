@@ -1,0 +1,247 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Data;
+using ThiDua.Features.Awards;
+using ThiDua.Features.Eligibility;
+using ThiDua.Infrastructure;
+
+namespace ThiDua.Features.People;
+
+/// <summary>A person's record: identity, unit history, ratings, discipline, initiatives, awards, and this year's verdicts.</summary>
+public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleBookStore rules, TimeProvider clock) : PageModel
+{
+    public sealed record MembershipRow(string Unit, DateOnly From, DateOnly? To, string? Position);
+    public sealed record AwardRow(int Id, int Year, string Code, string Name, string Authority, string? DecisionNumber, DateOnly? DecisionDate, AwardStatus Status);
+
+    public sealed class RatingInput
+    {
+        [Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
+        [Required(ErrorMessage = "Hãy chọn mức xếp loại.")] public Rating? Rating { get; set; }
+    }
+
+    public sealed class DisciplineInput
+    {
+        [Required(ErrorMessage = "Hãy chọn hình thức kỷ luật.")] public DisciplineLevel? Level { get; set; }
+        [Required(ErrorMessage = "Hãy nhập ngày bắt đầu.")] public DateOnly? From { get; set; }
+        [Required(ErrorMessage = "Hãy nhập ngày kết thúc.")] public DateOnly? To { get; set; }
+        [StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
+    }
+
+    public sealed class InitiativeInput
+    {
+        [Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
+        [Required(ErrorMessage = "Hãy nhập tên sáng kiến."), StringLength(500, ErrorMessage = "Tên sáng kiến tối đa 500 ký tự.")] public string? Title { get; set; }
+        [Required(ErrorMessage = "Hãy chọn phạm vi.")] public InitiativeScope? Scope { get; set; }
+        [StringLength(20)] public string? UsedFor { get; set; }
+    }
+
+    public sealed class AwardInput
+    {
+        [Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
+        [Required(ErrorMessage = "Hãy chọn danh hiệu hoặc hình thức.")] public string? Code { get; set; }
+        [Required(ErrorMessage = "Hãy nhập cấp quyết định."), StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")] public string? Authority { get; set; }
+        [StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
+        public DateOnly? DecisionDate { get; set; }
+    }
+
+    public Person Person { get; private set; } = null!;
+    public string? UnitName { get; private set; }
+    public List<MembershipRow> Memberships { get; private set; } = [];
+    public List<YearRating> Ratings { get; private set; } = [];
+    public List<DisciplineRecord> Discipline { get; private set; } = [];
+    public List<Initiative> Initiatives { get; private set; } = [];
+    public List<AwardRow> Awards { get; private set; } = [];
+    public List<EligibilityResult> Verdicts { get; private set; } = [];
+    public string RuleSetName { get; private set; } = "";
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    public int EvaluationYear { get; private set; }
+    public bool CanEdit { get; private set; }
+    public List<IndexModel.UnitOption> UnitOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return NotFound();
+        var scope = await scopes.GetAsync(User, ct);
+        if (!scope.CanSeePerson(person.Id, person.CurrentUnitId)) return Forbid();
+        Person = person;
+        CanEdit = scope.CanEditUnit(person.CurrentUnitId);
+        UnitName = await db.Units.Where(u => u.Id == person.CurrentUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        Memberships = await db.UnitMemberships.AsNoTracking().Where(m => m.PersonId == id).OrderByDescending(m => m.From)
+            .Select(m => new MembershipRow(m.Unit!.Name, m.From, m.To, m.Position)).ToListAsync(ct);
+        Ratings = await db.YearRatings.AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.Year).ToListAsync(ct);
+        Discipline = await db.DisciplineRecords.AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.From).ToListAsync(ct);
+        Initiatives = await db.Initiatives.AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.Year).ToListAsync(ct);
+        Awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.Year).ToListAsync(ct))
+            .Select(a => new AwardRow(a.Id, a.Year, a.Code, AwardRecord.Name(a.Code), a.Authority, a.DecisionNumber, a.DecisionDate, a.Status)).ToList();
+        EvaluationYear = Year ?? await RegistryFacts.DefaultYearAsync(db, clock, ct);
+        var book = await rules.GetAsync(ct);
+        var engine = EligibilityEngine.For(book, EvaluationYear);
+        RuleSetName = $"{engine.RuleSet.Name} ({engine.RuleSet.Code}, phiên bản {engine.RuleSet.Version})";
+        var facts = await RegistryFacts.ForPeopleAsync(db, [id], ct);
+        Verdicts = engine.Evaluate(facts[0]).ToList();
+        if (CanEdit) UnitOptions = (await IndexModel.UnitOptionsAsync(db, scope, ct)).Where(u => scope.CanEditUnit(u.Id)).ToList();
+        return null;
+    }
+
+    /// <summary>The engine's input for this person, in the batch contract's format.</summary>
+    public async Task<IActionResult> OnGetEligibilityInputAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        var json = await RegistryFacts.ContractInputAsync(db, [id], EvaluationYear, ct);
+        return File(json, "application/json", $"dau-vao-xet-dieu-kien-{Person.PersonalCode}-{EvaluationYear}.json");
+    }
+
+    private async Task<(Person? Person, IActionResult? Denied)> EditableAsync(int id, CancellationToken ct)
+    {
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return (null, NotFound());
+        var scope = await scopes.GetAsync(User, ct);
+        if (!scope.CanEditUnit(person.CurrentUnitId)) return (null, Forbid());
+        return (person, null);
+    }
+
+    private async Task<IActionResult> Redisplay(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    private IActionResult Done(int id, string message)
+    {
+        TempData["Message"] = message;
+        return RedirectToPage("Details", new { id });
+    }
+
+    public async Task<IActionResult> OnPostRatingAsync(int id, [Bind(Prefix = "rating")] RatingInput input, CancellationToken ct)
+    {
+        var (person, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        if (!ModelState.IsValid) return await Redisplay(id, ct);
+        var existing = await db.YearRatings.FirstOrDefaultAsync(r => r.PersonId == id && r.Year == input.Year, ct);
+        if (existing is null) db.YearRatings.Add(new YearRating { PersonId = id, Year = input.Year!.Value, Rating = input.Rating!.Value });
+        else existing.Rating = input.Rating!.Value;
+        db.Audit(User.UserName(), existing is null ? "Thêm xếp loại" : "Sửa xếp loại", nameof(Person), person!.PersonalCode, $"{input.Year}: {input.Rating}");
+        await db.SaveChangesAsync(ct);
+        return Done(id, $"Đã ghi xếp loại năm {input.Year}.");
+    }
+
+    public async Task<IActionResult> OnPostDisciplineAsync(int id, [Bind(Prefix = "discipline")] DisciplineInput input, CancellationToken ct)
+    {
+        var (person, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        if (input.From is { } f && input.To is { } t && t < f) ModelState.AddModelError("discipline.To", "Ngày kết thúc kỷ luật phải sau ngày bắt đầu.");
+        if (!ModelState.IsValid) return await Redisplay(id, ct);
+        db.DisciplineRecords.Add(new DisciplineRecord { PersonId = id, Level = input.Level!.Value, From = input.From!.Value, To = input.To!.Value, DecisionNumber = input.DecisionNumber?.Trim() });
+        db.Audit(User.UserName(), "Thêm kỷ luật", nameof(Person), person!.PersonalCode, $"{input.Level} {input.From:dd/MM/yyyy}–{input.To:dd/MM/yyyy}");
+        await db.SaveChangesAsync(ct);
+        return Done(id, "Đã ghi hình thức kỷ luật.");
+    }
+
+    public async Task<IActionResult> OnPostInitiativeAsync(int id, [Bind(Prefix = "initiative")] InitiativeInput input, CancellationToken ct)
+    {
+        var (person, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        var usedFor = string.IsNullOrWhiteSpace(input.UsedFor) ? null : input.UsedFor.Trim().ToUpperInvariant();
+        if (usedFor is not null && !AwardRecord.Codes.ContainsKey(usedFor)) ModelState.AddModelError("initiative.UsedFor", "Mã danh hiệu, hình thức không có trong danh mục.");
+        if (!ModelState.IsValid) return await Redisplay(id, ct);
+        db.Initiatives.Add(new Initiative { PersonId = id, Year = input.Year!.Value, Title = input.Title!.Trim(), Scope = input.Scope!.Value, UsedFor = usedFor });
+        db.Audit(User.UserName(), "Thêm sáng kiến", nameof(Person), person!.PersonalCode, $"{input.Year}: {input.Title}");
+        await db.SaveChangesAsync(ct);
+        return Done(id, "Đã ghi sáng kiến.");
+    }
+
+    public async Task<IActionResult> OnPostAwardAsync(int id, [Bind(Prefix = "award")] AwardInput input, CancellationToken ct)
+    {
+        var (person, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        if (input.Code is not null && !AwardRecord.Codes.ContainsKey(input.Code)) ModelState.AddModelError("award.Code", "Danh hiệu, hình thức không có trong danh mục.");
+        if (!ModelState.IsValid) return await Redisplay(id, ct);
+        if (await db.Awards.AnyAsync(a => a.PersonId == id && a.Year == input.Year && a.Code == input.Code, ct))
+        {
+            ModelState.AddModelError("award.Code", $"Đã có {AwardRecord.Name(input.Code!)} năm {input.Year}: một thành tích không khen hai lần.");
+            return await Redisplay(id, ct);
+        }
+        db.Awards.Add(new AwardRecord
+        {
+            PersonId = id, Year = input.Year!.Value, Code = input.Code!, Authority = input.Authority!.Trim(),
+            DecisionNumber = input.DecisionNumber?.Trim(), DecisionDate = input.DecisionDate, Status = AwardStatus.Conferred,
+        });
+        db.Audit(User.UserName(), "Thêm khen thưởng", nameof(Person), person!.PersonalCode, $"{input.Year}: {input.Code} ({input.DecisionNumber})");
+        await db.SaveChangesAsync(ct);
+        return Done(id, "Đã ghi khen thưởng.");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, int unitId, DateOnly? from, int version, CancellationToken ct)
+    {
+        var (person, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        var scope = await scopes.GetAsync(User, ct);
+        if (!scope.CanEditUnit(unitId)) ModelState.AddModelError("unitId", "Đơn vị mới ngoài phạm vi của bạn.");
+        if (from is null) ModelState.AddModelError("from", "Hãy nhập ngày chuyển đơn vị.");
+        if (unitId == person!.CurrentUnitId) ModelState.AddModelError("unitId", "Cán bộ đang ở đơn vị này.");
+        if (!ModelState.IsValid) return await Redisplay(id, ct);
+        db.Entry(person).Property(p => p.Version).OriginalValue = version;
+        var open = await db.UnitMemberships.Where(m => m.PersonId == id && m.To == null).ToListAsync(ct);
+        foreach (var m in open)
+        {
+            if (from <= m.From)
+            {
+                ModelState.AddModelError("from", $"Ngày chuyển phải sau ngày vào đơn vị hiện tại ({VnFormat.Date(m.From)}).");
+                return await Redisplay(id, ct);
+            }
+            m.To = from!.Value.AddDays(-1);
+        }
+        db.UnitMemberships.Add(new UnitMembership { PersonId = id, UnitId = unitId, From = from!.Value, Position = person.Position });
+        person.CurrentUnitId = unitId;
+        db.Audit(User.UserName(), "Chuyển đơn vị", nameof(Person), person.PersonalCode, $"đến đơn vị {unitId} từ {from:dd/MM/yyyy}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Hồ sơ vừa được người khác sửa. Trang đã được tải lại với dữ liệu mới; hãy thực hiện lại.");
+            db.ChangeTracker.Clear();
+            return await Redisplay(id, ct);
+        }
+        return Done(id, "Đã chuyển đơn vị.");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, string kind, int itemId, CancellationToken ct)
+    {
+        var (person, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        var deleted = kind switch
+        {
+            "rating" => await db.YearRatings.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
+            "discipline" => await db.DisciplineRecords.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
+            "initiative" => await db.Initiatives.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
+            "award" => await db.Awards.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
+            _ => 0,
+        };
+        if (deleted == 0) return NotFound();
+        db.Audit(User.UserName(), $"Xóa {kind}", nameof(Person), person!.PersonalCode, $"#{itemId}");
+        await db.SaveChangesAsync(ct);
+        return Done(id, "Đã xóa dòng quá trình.");
+    }
+
+    public async Task<IActionResult> OnPostActiveAsync(int id, bool active, int version, CancellationToken ct)
+    {
+        var (person, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        db.Entry(person!).Property(p => p.Version).OriginalValue = version;
+        person!.IsActive = active;
+        db.Audit(User.UserName(), active ? "Theo dõi lại" : "Ngừng theo dõi", nameof(Person), person.PersonalCode);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Message"] = "Hồ sơ vừa được người khác sửa; không có thay đổi nào được lưu. Hãy xem lại và thử lại.";
+            return RedirectToPage("Details", new { id });
+        }
+        return Done(id, active ? "Đã đưa cán bộ trở lại danh sách theo dõi." : "Đã ngừng theo dõi cán bộ (hồ sơ vẫn được giữ).");
+    }
+}

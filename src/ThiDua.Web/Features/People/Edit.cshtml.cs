@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Data;
+using ThiDua.Features.Accounts;
+using ThiDua.Features.Eligibility;
+using ThiDua.Infrastructure;
+
+namespace ThiDua.Features.People;
+
+[Authorize(Roles = Roles.RegistryEditors)]
+public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Hãy nhập mã cá nhân."), StringLength(50, ErrorMessage = "Mã cá nhân tối đa 50 ký tự.")]
+        [Display(Name = "Mã cá nhân")] public string PersonalCode { get; set; } = "";
+        [Required(ErrorMessage = "Hãy nhập họ."), StringLength(50, ErrorMessage = "Họ tối đa 50 ký tự.")]
+        [Display(Name = "Họ")] public string FamilyName { get; set; } = "";
+        [StringLength(100, ErrorMessage = "Tên đệm tối đa 100 ký tự.")]
+        [Display(Name = "Tên đệm")] public string? MiddleName { get; set; }
+        [Required(ErrorMessage = "Hãy nhập tên."), StringLength(50, ErrorMessage = "Tên tối đa 50 ký tự.")]
+        [Display(Name = "Tên")] public string GivenName { get; set; } = "";
+        [Required(ErrorMessage = "Hãy chọn giới tính.")]
+        [Display(Name = "Giới tính")] public Gender? Gender { get; set; }
+        [Display(Name = "Ngày sinh")] public DateOnly? BirthDate { get; set; }
+        [StringLength(200, ErrorMessage = "Chức vụ tối đa 200 ký tự.")]
+        [Display(Name = "Chức vụ")] public string? Position { get; set; }
+        [Display(Name = "Ngày tuyển dụng")] public DateOnly? HiredOn { get; set; }
+        [Required(ErrorMessage = "Hãy chọn đơn vị.")]
+        [Display(Name = "Đơn vị")] public int? UnitId { get; set; }
+        [Display(Name = "Đang xem xét kỷ luật, thanh tra, khiếu nại")] public bool PendingReview { get; set; }
+        public int Version { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public int? Id { get; private set; }
+    public List<IndexModel.UnitOption> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(User, ct);
+        Units = await EditableUnitsAsync(scope, ct);
+        if (id is null) return Page();
+        var p = await db.People.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return NotFound();
+        if (!scope.CanEditUnit(p.CurrentUnitId)) return Forbid();
+        Id = id;
+        Input = new InputModel
+        {
+            PersonalCode = p.PersonalCode, FamilyName = p.FamilyName, MiddleName = p.MiddleName, GivenName = p.GivenName,
+            Gender = p.Gender, BirthDate = p.BirthDate, Position = p.Position, HiredOn = p.HiredOn, UnitId = p.CurrentUnitId,
+            PendingReview = p.PendingReview, Version = p.Version,
+        };
+        return Page();
+    }
+
+    private async Task<List<IndexModel.UnitOption>> EditableUnitsAsync(AccessScope scope, CancellationToken ct) =>
+        (await IndexModel.UnitOptionsAsync(db, scope, ct)).Where(u => scope.CanEditUnit(u.Id)).ToList();
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(User, ct);
+        Units = await EditableUnitsAsync(scope, ct);
+        Id = id;
+        Person? person = null;
+        if (id is not null)
+        {
+            person = await db.People.FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (person is null) return NotFound();
+            if (!scope.CanEditUnit(person.CurrentUnitId)) return Forbid();
+        }
+        var code = Input.PersonalCode.Trim();
+        if (Input.UnitId is { } unitId && !scope.CanEditUnit(unitId)) ModelState.AddModelError("Input.UnitId", "Đơn vị ngoài phạm vi của bạn.");
+        if (await db.People.AnyAsync(x => x.PersonalCode == code && x.Id != id, ct)) ModelState.AddModelError("Input.PersonalCode", $"Mã cá nhân \"{code}\" đã được dùng cho người khác.");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (Input.BirthDate is { } b && b > today) ModelState.AddModelError("Input.BirthDate", "Ngày sinh không thể ở tương lai.");
+        if (Input.BirthDate is { } b2 && Input.HiredOn is { } h && h < b2.AddYears(15)) ModelState.AddModelError("Input.HiredOn", "Ngày tuyển dụng phải sau ngày sinh ít nhất 15 năm.");
+        if (!ModelState.IsValid) return Page();
+
+        var creating = person is null;
+        person ??= new Person { PersonalCode = code, FamilyName = "", GivenName = "" };
+        if (!creating) db.Entry(person).Property(p => p.Version).OriginalValue = Input.Version;
+        person.PersonalCode = code;
+        person.FamilyName = Input.FamilyName;
+        person.MiddleName = Input.MiddleName;
+        person.GivenName = Input.GivenName;
+        person.Gender = Input.Gender!.Value;
+        person.BirthDate = Input.BirthDate;
+        person.Position = Input.Position;
+        person.HiredOn = Input.HiredOn;
+        person.PendingReview = Input.PendingReview;
+        person.Normalize();
+        if (creating)
+        {
+            person.CurrentUnitId = Input.UnitId;
+            person.Memberships.Add(new UnitMembership { UnitId = Input.UnitId!.Value, From = Input.HiredOn ?? today, Position = person.Position });
+            db.People.Add(person);
+        }
+        else if (person.CurrentUnitId != Input.UnitId)
+        {
+            foreach (var m in await db.UnitMemberships.Where(m => m.PersonId == person.Id && m.To == null).ToListAsync(ct)) m.To = today.AddDays(-1);
+            db.UnitMemberships.Add(new UnitMembership { PersonId = person.Id, UnitId = Input.UnitId!.Value, From = today, Position = person.Position });
+            person.CurrentUnitId = Input.UnitId;
+        }
+        db.Audit(User.UserName(), creating ? "Thêm cán bộ" : "Sửa cán bộ", nameof(Person), code, person.FullName);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.People.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+            ModelState.AddModelError("", $"Hồ sơ vừa được người khác sửa (hiện là: {current.FullName}, {current.Position}). Các thay đổi của bạn vẫn ở trên biểu mẫu; hãy xem lại rồi lưu lần nữa.");
+            Input.Version = current.Version;
+            ModelState.Remove("Input.Version");
+            return Page();
+        }
+        TempData["Message"] = creating ? $"Đã thêm {person.FullName}." : $"Đã lưu hồ sơ {person.FullName}.";
+        return RedirectToPage("Details", new { id = person.Id });
+    }
+}

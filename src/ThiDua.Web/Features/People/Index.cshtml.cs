@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using ThiDua.Data;
+using ThiDua.Infrastructure;
+using W = ThiDua.Features.People.PeopleWorkbook;
+
+namespace ThiDua.Features.People;
+
+[Authorize(Policy = "RegistryReader")]
+public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageModel
+{
+    public const int PageSize = 50;
+
+    public sealed record Row(int Id, string PersonalCode, string FullName, string Gender, DateOnly? BirthDate, string? Position, string? Unit, bool IsActive, bool PendingReview);
+    public sealed record UnitOption(int Id, string Name, int Depth);
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public List<Row> Rows { get; private set; } = [];
+    public List<UnitOption> Units { get; private set; } = [];
+    public int Total { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(User, ct);
+        CanEdit = scope.CanEdit;
+        if (Unit is { } u && !scope.CanSeeUnit(u)) return Forbid();
+        Units = await UnitOptionsAsync(db, scope, ct);
+        var query = await new PeopleFilter(Q, Unit, Status).ApplyAsync(db, scope, ct);
+        Total = await query.CountAsync(ct);
+        PageNumber = PagerModel.Clamp(PageNumber);
+        Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new Row(p.Id, p.PersonalCode, p.FamilyName + " " + (p.MiddleName == null ? "" : p.MiddleName + " ") + p.GivenName,
+                p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam", p.BirthDate, p.Position, p.CurrentUnit!.Name, p.IsActive, p.PendingReview))
+            .ToListAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The filtered list as .xlsx, in the import template's columns so it can be edited and re-imported.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(User, ct);
+        if (Unit is { } u && !scope.CanSeeUnit(u)) return Forbid();
+        var query = await new PeopleFilter(Q, Unit, Status).ApplyAsync(db, scope, ct);
+        var rows = await query.Select(p => new { p.PersonalCode, p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, UnitCode = p.CurrentUnit!.Code, UnitName = p.CurrentUnit!.Name, p.HiredOn, p.IsActive }).ToListAsync(ct);
+        var sheet = rows.Select(p => new Dictionary<string, object?>
+        {
+            [W.Code] = p.PersonalCode,
+            [W.Family] = p.FamilyName,
+            [W.Middle] = p.MiddleName,
+            [W.Given] = p.GivenName,
+            [W.GenderCol] = p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam",
+            [W.Birth] = VnFormat.Date(p.BirthDate),
+            [W.PositionCol] = p.Position,
+            [W.UnitCode] = p.UnitCode,
+            [W.Hired] = VnFormat.Date(p.HiredOn),
+            [W.UnitName] = p.UnitName,
+            ["Trạng thái"] = p.IsActive ? "Đang công tác" : "Ngừng theo dõi",
+        });
+        using var ms = new MemoryStream();
+        ms.SaveAs(new Dictionary<string, object> { [W.PeopleSheet] = sheet.ToList() }, excelType: ExcelType.XLSX);
+        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-sach-can-bo-{DateTime.UtcNow:yyyyMMdd}.xlsx");
+    }
+
+    public string PageUrl(int page) => Url.Page("Index", new { Q, Unit, Status, p = page })!;
+
+    public static async Task<List<UnitOption>> UnitOptionsAsync(AppDbContext db, AccessScope scope, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.ActiveTo == null).Select(u => new { u.Id, u.ParentId, u.Name, u.SortKey }).ToListAsync(ct);
+        var children = units.ToLookup(u => u.ParentId);
+        var result = new List<UnitOption>();
+        void Walk(int? parent, int depth)
+        {
+            foreach (var u in children[parent].OrderBy(u => u.SortKey, StringComparer.Ordinal))
+            {
+                if (scope.CanSeeUnit(u.Id)) result.Add(new UnitOption(u.Id, u.Name, depth));
+                Walk(u.Id, depth + 1);
+            }
+        }
+        Walk(null, 0);
+        return result;
+    }
+}

@@ -1,0 +1,436 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using ThiDua.Data;
+using ThiDua.Features.Awards;
+using ThiDua.Features.Eligibility;
+using ThiDua.Features.Units;
+using ThiDua.Infrastructure;
+using W = ThiDua.Features.People.PeopleWorkbook;
+
+namespace ThiDua.Features.People;
+
+public sealed record ImportRowReport(string Sheet, int Row, string? PersonalCode, bool Accepted, List<string> Messages);
+
+public sealed record ImportOutcome(
+    bool Written, int TotalRows, int Accepted, int Rejected, int Created, int Updated, int Unchanged, int HistoryChanges,
+    List<ImportRowReport> Rows, string? FileError);
+
+/// <summary>
+/// Imports people and their history from the workbook <see cref="PeopleWorkbook"/> describes. Every row is
+/// checked first and reported cell by cell in Vietnamese; then, by default, all rows are written in one
+/// transaction or none are. Rows are keyed by personal code (history by its natural key), so importing the
+/// same file twice changes nothing.
+/// </summary>
+public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
+{
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+
+    /// <summary>Checks the upload by content, size and type before anything reads it.</summary>
+    public static string? CheckFile(string fileName, long length, ReadOnlySpan<byte> head)
+    {
+        if (length == 0) return "Tệp rỗng.";
+        if (length > MaxFileBytes) return $"Tệp lớn hơn giới hạn {MaxFileBytes / 1024 / 1024} MB.";
+        if (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return "Chỉ nhận tệp Excel .xlsx (dùng mẫu tải về từ trang này).";
+        if (head.Length < 4 || head[0] != 0x50 || head[1] != 0x4B || head[2] != 0x03 || head[3] != 0x04)
+            return "Nội dung tệp không phải bảng tính .xlsx (có thể tệp bị đổi đuôi hoặc hỏng).";
+        return null;
+    }
+
+    private sealed record PersonRow(int Row, string Code, string Family, string? Middle, string Given, Gender Gender, DateOnly? Birth, string? Position, int UnitId, DateOnly? Hired);
+    private sealed record RatingRow(int Row, string Code, int Year, Rating Rating);
+    private sealed record DisciplineRow(int Row, string Code, DisciplineLevel Level, DateOnly From, DateOnly To, string? Decision);
+    private sealed record InitiativeRow(int Row, string Code, int Year, string Title, InitiativeScope Scope, string? UsedFor);
+    private sealed record AwardRow(int Row, string Code, int Year, string AwardCode, string Authority, string? Decision, DateOnly? DecisionDate);
+
+    public async Task<ImportOutcome> ImportAsync(Stream xlsx, AccessScope scope, string userName, bool acceptValidRowsOnly,
+        Func<int, int, Task>? progress = null, CancellationToken ct = default)
+    {
+        var reports = new List<ImportRowReport>();
+        Dictionary<string, List<IDictionary<string, object?>>> sheets;
+        try
+        {
+            sheets = ReadSheets(xlsx);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or ArgumentException)
+        {
+            return new ImportOutcome(false, 0, 0, 0, 0, 0, 0, 0, reports, "Không đọc được tệp: không phải bảng tính .xlsx hợp lệ.");
+        }
+        if (!sheets.ContainsKey(W.PeopleSheet) && !sheets.Keys.Any(k => k is W.RatingsSheet or W.DisciplineSheet or W.InitiativesSheet or W.AwardsSheet))
+            return new ImportOutcome(false, 0, 0, 0, 0, 0, 0, 0, reports, $"Tệp không có trang \"{W.PeopleSheet}\" của mẫu nhập. Hãy tải mẫu từ trang này.");
+
+        var total = sheets.Values.Sum(s => s.Count);
+        var processed = 0;
+        async Task Step()
+        {
+            processed++;
+            if (progress is not null && (processed % 500 == 0 || processed == total)) await progress(processed, total);
+        }
+
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code }).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+        var existing = await db.People.AsNoTracking().Select(p => new { p.PersonalCode, p.CurrentUnitId }).ToDictionaryAsync(p => p.PersonalCode, p => p.CurrentUnitId, ct);
+
+        // 1. People.
+        var people = new Dictionary<string, PersonRow>();
+        foreach (var (cells, row) in Rows(sheets, W.PeopleSheet))
+        {
+            var c = new Cells(cells, row);
+            var code = c.Required(W.Code);
+            var family = c.Required(W.Family, 50);
+            var middle = c.Optional(W.Middle, 100);
+            var given = c.Required(W.Given, 50);
+            var gender = c.Gender(W.GenderCol);
+            var birth = c.Date(W.Birth, required: false);
+            var position = c.Optional(W.PositionCol, 200);
+            var unitCode = c.Required(W.UnitCode)?.ToUpperInvariant();
+            var hired = c.Date(W.Hired, required: false);
+            if (code is { Length: > 50 }) c.Error(W.Code, "dài quá 50 ký tự");
+            int unitId = 0;
+            if (unitCode is not null && !units.TryGetValue(unitCode, out unitId)) c.Error(W.UnitCode, $"không có đơn vị mã \"{unitCode}\"");
+            else if (unitCode is not null && !scope.CanEditUnit(unitId)) c.Error(W.UnitCode, $"đơn vị \"{unitCode}\" ngoài phạm vi đơn vị của bạn");
+            if (code is not null && existing.TryGetValue(code, out var currentUnit) && !scope.CanEditUnit(currentUnit))
+                c.Error(W.Code, $"cá nhân mã \"{code}\" thuộc đơn vị ngoài phạm vi của bạn");
+            if (code is not null && people.ContainsKey(code)) c.Error(W.Code, $"mã \"{code}\" lặp lại trong trang (dòng {people[code].Row})");
+            if (birth is { } b && hired is { } h && h < b.AddYears(15)) c.Error(W.Hired, "ngày tuyển dụng phải sau ngày sinh ít nhất 15 năm");
+            if (birth is { } b2 && b2 > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) c.Error(W.Birth, "ngày sinh ở tương lai");
+            if (c.Ok) people[code!] = new PersonRow(row, code!, family!, middle, given!, gender!.Value, birth, position, unitId, hired);
+            reports.Add(new ImportRowReport(W.PeopleSheet, row, code, c.Ok, c.Messages));
+            await Step();
+        }
+
+        bool KnownPerson(Cells c, string? code)
+        {
+            if (code is null) return false;
+            if (people.ContainsKey(code)) return true;
+            if (existing.TryGetValue(code, out var unitId))
+            {
+                if (scope.CanEditUnit(unitId)) return true;
+                c.Error(W.Code, $"cá nhân mã \"{code}\" thuộc đơn vị ngoài phạm vi của bạn");
+                return false;
+            }
+            var rejected = reports.Any(r => r.Sheet == W.PeopleSheet && r.PersonalCode == code);
+            c.Error(W.Code, rejected ? $"dòng của mã \"{code}\" trong trang \"{W.PeopleSheet}\" bị từ chối" : $"không có cá nhân mã \"{code}\" (trong danh mục hoặc trang \"{W.PeopleSheet}\")");
+            return false;
+        }
+
+        // 2. History sheets.
+        var ratings = new List<RatingRow>();
+        var ratingKeys = new Dictionary<(string, int), int>();
+        foreach (var (cells, row) in Rows(sheets, W.RatingsSheet))
+        {
+            var c = new Cells(cells, row);
+            var code = c.Required(W.Code);
+            var year = c.Year(W.Year);
+            var rating = c.Rating(W.RatingCol);
+            var known = KnownPerson(c, code);
+            if (code is not null && year is { } y && ratingKeys.TryGetValue((code, y), out var first)) c.Error(W.Year, $"năm {y} của mã \"{code}\" đã có ở dòng {first}");
+            if (c.Ok && known) { ratings.Add(new RatingRow(row, code!, year!.Value, rating!.Value)); ratingKeys[(code!, year!.Value)] = row; }
+            reports.Add(new ImportRowReport(W.RatingsSheet, row, code, c.Ok && known, c.Messages));
+            await Step();
+        }
+        var discipline = new List<DisciplineRow>();
+        foreach (var (cells, row) in Rows(sheets, W.DisciplineSheet))
+        {
+            var c = new Cells(cells, row);
+            var code = c.Required(W.Code);
+            var level = c.Discipline(W.Level);
+            var from = c.Date(W.From, required: true);
+            var to = c.Date(W.To, required: true);
+            var decision = c.Optional(W.Decision, 100);
+            if (from is { } f && to is { } t && t < f) c.Error(W.To, "đến ngày phải sau từ ngày");
+            var known = KnownPerson(c, code);
+            if (c.Ok && known) discipline.Add(new DisciplineRow(row, code!, level!.Value, from!.Value, to!.Value, decision));
+            reports.Add(new ImportRowReport(W.DisciplineSheet, row, code, c.Ok && known, c.Messages));
+            await Step();
+        }
+        var initiatives = new List<InitiativeRow>();
+        foreach (var (cells, row) in Rows(sheets, W.InitiativesSheet))
+        {
+            var c = new Cells(cells, row);
+            var code = c.Required(W.Code);
+            var year = c.Year(W.Year);
+            var title = c.Required(W.Title, 500);
+            var scopeValue = c.Scope(W.Scope);
+            var usedFor = c.Optional(W.UsedFor, 20)?.ToUpperInvariant();
+            if (usedFor is not null && !AwardRecord.Codes.ContainsKey(usedFor)) c.Error(W.UsedFor, $"mã \"{usedFor}\" không phải danh hiệu hay hình thức khen thưởng");
+            var known = KnownPerson(c, code);
+            if (c.Ok && known) initiatives.Add(new InitiativeRow(row, code!, year!.Value, title!, scopeValue!.Value, usedFor));
+            reports.Add(new ImportRowReport(W.InitiativesSheet, row, code, c.Ok && known, c.Messages));
+            await Step();
+        }
+        var awards = new List<AwardRow>();
+        foreach (var (cells, row) in Rows(sheets, W.AwardsSheet))
+        {
+            var c = new Cells(cells, row);
+            var code = c.Required(W.Code);
+            var year = c.Year(W.Year);
+            var awardCode = c.Required(W.AwardCode)?.ToUpperInvariant();
+            if (awardCode is not null && !AwardRecord.Codes.ContainsKey(awardCode)) c.Error(W.AwardCode, $"mã \"{awardCode}\" không có trong danh mục ({string.Join(", ", AwardRecord.Codes.Keys)})");
+            var authority = c.Required(W.Authority, 300);
+            var decision = c.Optional(W.Decision, 100);
+            var date = c.Date(W.DecisionDate, required: false);
+            var known = KnownPerson(c, code);
+            if (c.Ok && known) awards.Add(new AwardRow(row, code!, year!.Value, awardCode!, authority!, decision, date));
+            reports.Add(new ImportRowReport(W.AwardsSheet, row, code, c.Ok && known, c.Messages));
+            await Step();
+        }
+
+        var accepted = reports.Count(r => r.Accepted);
+        var rejected = reports.Count - accepted;
+        if (rejected > 0 && !acceptValidRowsOnly)
+            return new ImportOutcome(false, reports.Count, accepted, rejected, 0, 0, 0, 0, reports, null);
+
+        // 3. Write: one transaction, so a failure leaves the registry as it was.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var codes = people.Keys.Concat(ratings.Select(r => r.Code)).Concat(discipline.Select(r => r.Code))
+            .Concat(initiatives.Select(r => r.Code)).Concat(awards.Select(r => r.Code)).Distinct().ToList();
+        var tracked = new Dictionary<string, Person>();
+        foreach (var chunk in codes.Chunk(500))
+        {
+            foreach (var p in await db.People.Include(p => p.Memberships).Where(p => chunk.Contains(p.PersonalCode)).ToListAsync(ct)) tracked[p.PersonalCode] = p;
+        }
+        int created = 0, updated = 0, unchanged = 0, history = 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        foreach (var r in people.Values)
+        {
+            if (!tracked.TryGetValue(r.Code, out var p))
+            {
+                p = new Person { PersonalCode = r.Code, FamilyName = r.Family, MiddleName = r.Middle, GivenName = r.Given };
+                Apply(p, r);
+                p.Memberships.Add(new UnitMembership { UnitId = r.UnitId, From = r.Hired ?? today, Position = r.Position });
+                p.CurrentUnitId = r.UnitId;
+                db.People.Add(p);
+                tracked[r.Code] = p;
+                created++;
+                continue;
+            }
+            var before = (p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, p.HiredOn, p.CurrentUnitId);
+            Apply(p, r);
+            if (p.CurrentUnitId != r.UnitId)
+            {
+                // A move between units closes the open membership and opens a new one.
+                foreach (var m in p.Memberships.Where(m => m.To is null)) m.To = today.AddDays(-1);
+                p.Memberships.Add(new UnitMembership { UnitId = r.UnitId, From = today, Position = r.Position });
+                p.CurrentUnitId = r.UnitId;
+            }
+            if (before == (p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, p.HiredOn, p.CurrentUnitId)) unchanged++;
+            else
+            {
+                updated++;
+                db.Audit(userName, "Nhập tệp: cập nhật cá nhân", nameof(Person), r.Code, null, now);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        var ids = tracked.ToDictionary(kv => kv.Key, kv => kv.Value.Id);
+        var personIds = ids.Values.ToList();
+
+        var existingRatings = await LoadAsync(db.YearRatings.Where(x => personIds.Contains(x.PersonId)), ct);
+        var ratingIndex = existingRatings.ToDictionary(x => (x.PersonId, x.Year));
+        foreach (var r in ratings)
+        {
+            var pid = ids[r.Code];
+            if (ratingIndex.TryGetValue((pid, r.Year), out var x)) { if (x.Rating != r.Rating) { x.Rating = r.Rating; history++; } }
+            else { db.YearRatings.Add(new YearRating { PersonId = pid, Year = r.Year, Rating = r.Rating }); history++; }
+        }
+        var existingDiscipline = await LoadAsync(db.DisciplineRecords.Where(x => personIds.Contains(x.PersonId)), ct);
+        foreach (var r in discipline)
+        {
+            var pid = ids[r.Code];
+            var x = existingDiscipline.FirstOrDefault(d => d.PersonId == pid && d.Level == r.Level && d.From == r.From);
+            if (x is null) { db.DisciplineRecords.Add(new DisciplineRecord { PersonId = pid, Level = r.Level, From = r.From, To = r.To, DecisionNumber = r.Decision }); history++; }
+            else if (x.To != r.To || x.DecisionNumber != r.Decision) { x.To = r.To; x.DecisionNumber = r.Decision; history++; }
+        }
+        var existingInitiatives = await LoadAsync(db.Initiatives.Where(x => personIds.Contains(x.PersonId)), ct);
+        foreach (var r in initiatives)
+        {
+            var pid = ids[r.Code];
+            var x = existingInitiatives.FirstOrDefault(i => i.PersonId == pid && i.Year == r.Year && i.Title == r.Title);
+            if (x is null) { db.Initiatives.Add(new Initiative { PersonId = pid, Year = r.Year, Title = r.Title, Scope = r.Scope, UsedFor = r.UsedFor }); history++; }
+            else if (x.Scope != r.Scope || x.UsedFor != r.UsedFor) { x.Scope = r.Scope; x.UsedFor = r.UsedFor; history++; }
+        }
+        var existingAwards = await LoadAsync(db.Awards.Where(x => x.PersonId != null && personIds.Contains(x.PersonId.Value)), ct);
+        var awardIndex = existingAwards.GroupBy(x => (x.PersonId!.Value, x.Year, x.Code)).ToDictionary(g => g.Key, g => g.First());
+        foreach (var r in awards)
+        {
+            var pid = ids[r.Code];
+            if (awardIndex.TryGetValue((pid, r.Year, r.AwardCode), out var x))
+            {
+                if (x.Authority != r.Authority || x.DecisionNumber != r.Decision || x.DecisionDate != r.DecisionDate)
+                {
+                    x.Authority = r.Authority; x.DecisionNumber = r.Decision; x.DecisionDate = r.DecisionDate; history++;
+                }
+            }
+            else
+            {
+                var a = new AwardRecord { PersonId = pid, Year = r.Year, Code = r.AwardCode, Authority = r.Authority, DecisionNumber = r.Decision, DecisionDate = r.DecisionDate, Status = AwardStatus.Conferred };
+                db.Awards.Add(a);
+                awardIndex[(pid, r.Year, r.AwardCode)] = a;
+                history++;
+            }
+        }
+        if (created + updated + history > 0)
+            db.Audit(userName, "Nhập tệp nhân sự", "Import", "-", $"{created} mới, {updated} cập nhật, {history} dòng quá trình thay đổi", now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ImportOutcome(true, reports.Count, accepted, rejected, created, updated, unchanged, history, reports, null);
+    }
+
+    private static async Task<List<T>> LoadAsync<T>(IQueryable<T> q, CancellationToken ct) => await q.ToListAsync(ct);
+
+    private static void Apply(Person p, PersonRow r)
+    {
+        p.FamilyName = r.Family;
+        p.MiddleName = r.Middle;
+        p.GivenName = r.Given;
+        p.Gender = r.Gender;
+        p.BirthDate = r.Birth;
+        p.Position = r.Position;
+        p.HiredOn = r.Hired;
+        p.Normalize();
+    }
+
+    private static Dictionary<string, List<IDictionary<string, object?>>> ReadSheets(Stream xlsx)
+    {
+        using var ms = new MemoryStream();
+        xlsx.CopyTo(ms);
+        var result = new Dictionary<string, List<IDictionary<string, object?>>>();
+        ms.Position = 0;
+        var names = ms.GetSheetNames();
+        foreach (var name in names)
+        {
+            if (name is not (W.PeopleSheet or W.RatingsSheet or W.DisciplineSheet or W.InitiativesSheet or W.AwardsSheet)) continue;
+            ms.Position = 0;
+            var rows = ms.Query(useHeaderRow: true, sheetName: name, excelType: ExcelType.XLSX)
+                .Cast<IDictionary<string, object?>>()
+                .ToList();
+            result[name] = rows;
+        }
+        return result;
+    }
+
+    /// <summary>Rows of a sheet with their spreadsheet row numbers (the header is row 1); blank rows skipped.</summary>
+    private static IEnumerable<(IDictionary<string, object?> Cells, int Row)> Rows(Dictionary<string, List<IDictionary<string, object?>>> sheets, string sheet)
+    {
+        if (!sheets.TryGetValue(sheet, out var rows)) yield break;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Values.All(v => v is null || v is string s && string.IsNullOrWhiteSpace(s))) continue;
+            yield return (rows[i], i + 2);
+        }
+    }
+
+    /// <summary>Reads typed values from one row, collecting a Vietnamese message per bad cell.</summary>
+    private sealed class Cells(IDictionary<string, object?> cells, int row)
+    {
+        public List<string> Messages { get; } = [];
+        public bool Ok => Messages.Count == 0;
+
+        public void Error(string column, string message) => Messages.Add($"Dòng {row}, cột \"{column}\": {message}");
+
+        private string? Raw(string column)
+        {
+            if (!cells.TryGetValue(column, out var v) || v is null) return null;
+            var s = v switch
+            {
+                DateTime d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                double d => d.ToString(CultureInfo.InvariantCulture),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => v.ToString(),
+            };
+            s = s?.Normalize(System.Text.NormalizationForm.FormC).Trim();
+            return string.IsNullOrEmpty(s) ? null : s;
+        }
+
+        public string? Required(string column, int maxLength = 50)
+        {
+            var s = Raw(column);
+            if (s is null) { Error(column, "bắt buộc, đang để trống"); return null; }
+            if (s.Length > maxLength) { Error(column, $"dài {s.Length} ký tự, tối đa {maxLength}"); return null; }
+            return s;
+        }
+
+        public string? Optional(string column, int maxLength)
+        {
+            var s = Raw(column);
+            if (s is not null && s.Length > maxLength) { Error(column, $"dài {s.Length} ký tự, tối đa {maxLength}"); return null; }
+            return s;
+        }
+
+        public DateOnly? Date(string column, bool required)
+        {
+            if (cells.TryGetValue(column, out var v) && v is DateTime dt) return DateOnly.FromDateTime(dt);
+            var s = Raw(column);
+            if (s is null)
+            {
+                if (required) Error(column, "bắt buộc, đang để trống");
+                return null;
+            }
+            if (VnFormat.TryParseDate(s, out var d)) return d;
+            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 80000)
+                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+            Error(column, $"\"{s}\" không phải ngày hợp lệ (dd/mm/yyyy)");
+            return null;
+        }
+
+        public int? Year(string column)
+        {
+            var s = Raw(column);
+            if (s is null) { Error(column, "bắt buộc, đang để trống"); return null; }
+            if (int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) && y is >= 1975 and <= 2100) return y;
+            Error(column, $"\"{s}\" không phải năm hợp lệ (1975–2100)");
+            return null;
+        }
+
+        public Gender? Gender(string column)
+        {
+            var s = Raw(column);
+            switch (VietnameseText.Fold(s))
+            {
+                case "nam": return Eligibility.Gender.Male;
+                case "nu": return Eligibility.Gender.Female;
+                case "": Error(column, "bắt buộc (Nam hoặc Nữ)"); return null;
+                default: Error(column, $"\"{s}\" không hợp lệ (Nam hoặc Nữ)"); return null;
+            }
+        }
+
+        public Rating? Rating(string column)
+        {
+            var s = Raw(column)?.ToUpperInvariant();
+            if (s is null) { Error(column, "bắt buộc, đang để trống"); return null; }
+            if (EligibilityCodes.TryParseRating(s, out var r)) return r;
+            Error(column, $"\"{s}\" không hợp lệ (HTXSNV, HTTNV, HTNV, KHTNV)");
+            return null;
+        }
+
+        public DisciplineLevel? Discipline(string column)
+        {
+            var s = Raw(column);
+            var folded = VietnameseText.Fold(s).Replace(' ', '_');
+            if (EligibilityCodes.TryParseDiscipline(folded, out var l)) return l;
+            Error(column, s is null ? "bắt buộc, đang để trống" : $"\"{s}\" không hợp lệ (khiển trách, cảnh cáo, cách chức, buộc thôi việc)");
+            return null;
+        }
+
+        public InitiativeScope? Scope(string column)
+        {
+            var s = Raw(column);
+            var folded = VietnameseText.Fold(s);
+            InitiativeScope? scope = folded switch
+            {
+                "co so" or "co_so" or "cap co so" => InitiativeScope.CoSo,
+                "bo" or "cap bo" or "bo, ban" or "cap bo, ban" => InitiativeScope.Bo,
+                "toan quoc" or "toan_quoc" => InitiativeScope.ToanQuoc,
+                _ => null,
+            };
+            if (scope is null) Error(column, s is null ? "bắt buộc, đang để trống" : $"\"{s}\" không hợp lệ (cơ sở, bộ, toàn quốc)");
+            return scope;
+        }
+    }
+
+    public static string ReportJson(List<ImportRowReport> rows) => JsonSerializer.Serialize(rows);
+
+    public static List<ImportRowReport> ParseReport(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<ImportRowReport>>(json) ?? [];
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Data;
+using ThiDua.Infrastructure;
+
+namespace ThiDua.Features.People;
+
+/// <summary>The people list's filter, shared by the page and its .xlsx export so both show the same rows.</summary>
+public sealed record PeopleFilter(string? Q, int? Unit, string? Status)
+{
+    public async Task<IQueryable<Person>> ApplyAsync(AppDbContext db, AccessScope scope, CancellationToken ct)
+    {
+        var q = db.People.AsNoTracking();
+        if (!scope.AllUnits)
+        {
+            var ids = scope.UnitIds.ToList();
+            q = q.Where(p => p.CurrentUnitId != null && ids.Contains(p.CurrentUnitId.Value));
+        }
+        if (Unit is { } unitId)
+        {
+            var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
+            var sub = UnitScopeService.Subtree(unitId, tree.Select(u => (u.Id, u.ParentId))).ToList();
+            q = q.Where(p => p.CurrentUnitId != null && sub.Contains(p.CurrentUnitId.Value));
+        }
+        q = Status switch
+        {
+            "inactive" => q.Where(p => !p.IsActive),
+            "all" => q,
+            _ => q.Where(p => p.IsActive),
+        };
+        var folded = VietnameseText.Fold(Q);
+        if (folded.Length == 0) return q.OrderBy(p => p.SortKey).ThenBy(p => p.Id);
+        var code = Q!.Trim();
+        // Ranking: exact name, then names that start with the query, then names that contain it.
+        return q.Where(p => p.SearchName.Contains(folded) || p.PersonalCode.StartsWith(code))
+            .OrderBy(p => p.SearchName == folded || p.PersonalCode == code ? 0 : p.SearchName.StartsWith(folded) ? 1 : 2)
+            .ThenBy(p => p.SortKey).ThenBy(p => p.Id);
+    }
+}
