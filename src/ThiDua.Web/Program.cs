@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,10 @@ else builder.Logging.AddJsonConsole(o => o.JsonWriterOptions = new() { Encoder =
 
 // Database: SQLite file by default (Database:Path), any connection string via ConnectionStrings:Default.
 builder.Services.AddAppDatabase(builder.Configuration);
+
+// Sign-in cookies survive restarts (and, later, are shared by instances): keys live beside the database.
+builder.Services.AddDataProtection().SetApplicationName("ThiDua")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.GetFullPath("data/keys")));
 
 // Accounts: Identity with password rules and lockout after repeated failures.
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -72,6 +77,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
 });
+// Vietnamese text is written as characters, not as &#x...; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "thidua.af");
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>

@@ -287,19 +287,23 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             var served = EligibilityEngine.ServiceMonths(p.HiredOn, year);
             var ldtt = rating >= Rating.HTTNV && !touched && served >= (year >= 2024 ? 6 : 10);
             var hasInitiative = ldtt && rng.NextDouble() < 0.08 + quality * 0.12;
+            Initiative? initiative = null;
             if (hasInitiative)
             {
                 var scope = rng.Next(25) == 0 ? InitiativeScope.Bo : InitiativeScope.CoSo;
-                db.Initiatives.Add(new Initiative
+                initiative = new Initiative
                 {
                     PersonId = p.Id, Year = year, Scope = scope,
                     Title = $"Sáng kiến số {++initiativeCount}: cải tiến quy trình {Pick(rng, InitiativeTopics)}",
-                });
+                };
+                db.Initiatives.Add(initiative);
             }
             if (ldtt) AddTitle(p.Id, year, "LDTT", agencyCode);
             var cstdcsEligible = ldtt && (hasInitiative || (year >= 2024 && rating == Rating.HTXSNV));
             if (cstdcsEligible && rng.NextDouble() < 0.55)
             {
+                // The initiative was the basis of the title unless the rating alone sufficed (from 2024).
+                if (initiative is not null && !(year >= 2024 && rating == Rating.HTXSNV)) initiative.UsedFor = "CSTDCS";
                 AddTitle(p.Id, year, "CSTDCS", agencyCode);
                 cstdcsRun++;
             }

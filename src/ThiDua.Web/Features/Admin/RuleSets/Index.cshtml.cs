@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Data;
+using ThiDua.Features.Eligibility;
+using ThiDua.Infrastructure;
+
+namespace ThiDua.Features.Admin.RuleSets;
+
+/// <summary>The rule sets in force with every parameter and its legal basis; an edited file can be loaded.</summary>
+public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvider clock) : PageModel
+{
+    public const int MaxFileBytes = 256 * 1024;
+
+    public sealed record Parameter(string Rule, string Name, string Value);
+    public sealed record SetView(RuleSet Set, string Origin, List<Parameter> Parameters, List<(string Rule, RuleBase Meta)> Rules);
+    public sealed record HistoryRow(string Code, string Version, string UploadedBy, DateTime UploadedUtc);
+
+    public List<SetView> Sets { get; private set; } = [];
+    public List<HistoryRow> History { get; private set; } = [];
+    public List<string> Problems { get; private set; } = [];
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var book = await store.GetAsync(ct);
+        var records = await db.RuleSets.AsNoTracking().OrderByDescending(r => r.UploadedUtc).ToListAsync(ct);
+        History = records.Select(r => new HistoryRow(r.Code, r.Version, r.UploadedBy, r.UploadedUtc)).ToList();
+        Sets = book.Sets.Select(s =>
+        {
+            var uploaded = records.FirstOrDefault(r => r.Code == s.Code && r.Version == s.Version);
+            var origin = uploaded is null ? "Có sẵn trong ThiDua" : $"Nạp bởi {uploaded.UploadedBy}, {VnFormat.DateTime(uploaded.UploadedUtc)}";
+            return new SetView(s, origin, Parameters(s), RulesOf(s));
+        }).ToList();
+    }
+
+    private static List<(string, RuleBase)> RulesOf(RuleSet s) =>
+    [
+        ("Hoãn xét", s.Rules.Deferral), ("LDTT", s.Rules.Ldtt), ("CSTDCS", s.Rules.Cstdcs), ("CSTD_BO", s.Rules.CstdBo), ("CSTDTQ", s.Rules.Cstdtq),
+        ("BK_BO", s.Rules.BkBo), ("BK_TTG", s.Rules.BkTtg), ("TTLDTT", s.Rules.Ttldtt), ("TTLDXS", s.Rules.Ttldxs),
+        ("Tỷ lệ CSTĐCS/LĐTT", s.Quotas.CstdcsShareOfLdtt), ("Tỷ lệ cờ thi đua", s.Quotas.FlagShare),
+    ];
+
+    /// <summary>Every scalar parameter of every rule, read from the same JSON the file holds.</summary>
+    private static List<Parameter> Parameters(RuleSet s)
+    {
+        var result = new List<Parameter>();
+        using var doc = JsonDocument.Parse(s.ToJson());
+        void Collect(string rule, JsonElement obj)
+        {
+            foreach (var p in obj.EnumerateObject())
+            {
+                if (p.Name is "basis" or "effective" or "source" or "note") continue;
+                if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array) continue;
+                result.Add(new Parameter(rule, p.Name, p.Value.ValueKind == JsonValueKind.Null ? "không giới hạn" : p.Value.ToString()));
+            }
+        }
+        foreach (var r in doc.RootElement.GetProperty("rules").EnumerateObject()) Collect(r.Name, r.Value);
+        foreach (var q in doc.RootElement.GetProperty("quotas").EnumerateObject()) Collect(q.Name, q.Value);
+        return result;
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(string code, CancellationToken ct)
+    {
+        var book = await store.GetAsync(ct);
+        var set = book.Sets.FirstOrDefault(s => s.Code == code);
+        if (set is null) return NotFound();
+        var stored = await db.RuleSets.AsNoTracking().Where(r => r.Code == code && r.Version == set.Version).OrderByDescending(r => r.UploadedUtc).Select(r => r.Json).FirstOrDefaultAsync(ct);
+        var json = stored ?? RuleSet.BuiltInJson(code);
+        return File(Encoding.UTF8.GetBytes(json), "application/json", $"{code}.json");
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload is null || Upload.Length == 0) Problems.Add("Hãy chọn tệp bộ quy tắc (.json).");
+        else if (Upload.Length > MaxFileBytes) Problems.Add($"Tệp lớn hơn {MaxFileBytes / 1024} KB; một bộ quy tắc chỉ vài KB.");
+        else if (!Upload.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) Problems.Add("Chỉ nhận tệp .json.");
+        if (Problems.Count > 0)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        string json;
+        using (var reader = new StreamReader(Upload!.OpenReadStream(), new UTF8Encoding(false, true)))
+        {
+            try
+            {
+                json = await reader.ReadToEndAsync(ct);
+            }
+            catch (DecoderFallbackException)
+            {
+                Problems.Add("Tệp không phải văn bản UTF-8.");
+                await LoadAsync(ct);
+                return Page();
+            }
+        }
+        var set = RuleSet.Parse(json, out var problems);
+        Problems.AddRange(problems);
+        if (set is not null)
+        {
+            (await store.GetAsync(ct)).With(set, out var coverage);
+            Problems.AddRange(coverage);
+        }
+        if (Problems.Count > 0)
+        {
+            Problems.Insert(0, "Tệp không được nạp; các bộ quy tắc đang áp dụng giữ nguyên.");
+            await LoadAsync(ct);
+            return Page();
+        }
+        db.RuleSets.Add(new RuleSetRecord { Code = set!.Code, Version = set.Version, Json = json, UploadedBy = User.UserName(), UploadedUtc = clock.GetUtcNow().UtcDateTime });
+        db.Audit(User.UserName(), "Nạp bộ quy tắc", nameof(RuleSet), set.Code, $"phiên bản {set.Version}");
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Đã nạp bộ quy tắc {set.Code}, phiên bản {set.Version}.";
+        return RedirectToPage();
+    }
+}
