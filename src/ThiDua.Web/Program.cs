@@ -24,11 +24,13 @@ if (builder.Configuration["Logging:Format"] == "simple") builder.Logging.AddSimp
 else builder.Logging.AddJsonConsole(o => o.JsonWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
 // Database: SQLite file by default (Database:Path), any connection string via ConnectionStrings:Default.
-builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddAppDatabase();
 
 // Sign-in cookies survive restarts (and, later, are shared by instances): keys live beside the database.
-builder.Services.AddDataProtection().SetApplicationName("ThiDua")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.GetFullPath("data/keys")));
+builder.Services.AddDataProtection().SetApplicationName("ThiDua");
+builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<IConfiguration>((o, cfg) =>
+    o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+        new DirectoryInfo(cfg["DataProtection:KeysPath"] ?? Path.GetFullPath("data/keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
 
 // Accounts: Identity with password rules and lockout after repeated failures.
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -38,8 +40,6 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
         o.Password.RequireLowercase = true;
         o.Password.RequireUppercase = true;
         o.Password.RequireNonAlphanumeric = true;
-        o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedLogins", 5);
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Accounts:LockoutMinutes", 15));
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = true;
     })
@@ -47,6 +47,11 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     .AddDefaultTokenProviders()
     .AddErrorDescriber<VietnameseIdentityErrors>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>();
+builder.Services.AddOptions<IdentityOptions>().Configure<IConfiguration>((o, cfg) =>
+{
+    o.Lockout.MaxFailedAccessAttempts = cfg.GetValue("Accounts:MaxFailedLogins", 5);
+    o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(cfg.GetValue("Accounts:LockoutMinutes", 15));
+});
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/Login";
@@ -82,6 +87,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "thidua.af");
 builder.Services.AddLocalization();
+builder.Services.AddHostedService<StartupTasks>();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
     var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };
@@ -102,16 +108,11 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => 
 
 var app = builder.Build();
 
-// Schema and demo data. Migrations are applied at start (SQLite, one machine); with several instances
-// run `-- migrate` once instead and set Database:MigrateOnStart=false.
-if (app.Configuration.GetValue("Database:MigrateOnStart", true)) await DatabaseSetup.MigrateAsync(app.Services);
-if (args.Contains("create-admin")) return await AccountCommands.CreateAdminAsync(app.Services, args);
-if (args.Contains("migrate")) return 0;
-if (app.Configuration.GetValue("Demo:Seed", false))
+// Command-line modes that need the configured database: migrate, create-admin.
+if (args.Contains("migrate") || args.Contains("create-admin"))
 {
-    using var scope = app.Services.CreateScope();
-    var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-    if (seeded || app.Configuration.GetValue("Demo:PrintAccounts", true)) DemoAccountsBanner.Print(app.Logger);
+    await DatabaseSetup.MigrateAsync(app.Services);
+    return args.Contains("create-admin") ? await AccountCommands.CreateAdminAsync(app.Services, args) : 0;
 }
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");

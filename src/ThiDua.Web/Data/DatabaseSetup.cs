@@ -3,16 +3,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ThiDua.Data;
 
+public sealed record DatabaseLocation(string ConnectionString);
+
 public static class DatabaseSetup
 {
     /// <summary>
     /// Registers the database. <c>Database:Path</c> (default <c>data/thidua.db</c>, relative to the working
     /// directory) names the SQLite file; <c>ConnectionStrings:Default</c>, when set, wins over it.
     /// </summary>
-    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services)
     {
-        var cs = ConnectionString(config);
-        services.AddDbContext<AppDbContext>(o => o.UseSqlite(cs, x => x.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName)));
+        // Read from the final configuration when the first context is made, so hosts (and tests) that add
+        // settings after Program.cs has run still choose the database.
+        services.AddSingleton(sp => new DatabaseLocation(ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddDbContext<AppDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString));
         return services;
     }
 

@@ -1,0 +1,114 @@
+using ThiDua.Features.Eligibility;
+
+namespace ThiDua.Tests.Eligibility;
+
+public sealed class RuleSetTests
+{
+    private static string Edit(string code, Func<string, string> change) => change(RuleSet.BuiltInJson(code));
+
+    [Fact]
+    public void BuiltInRuleSets_CoverEveryYearWithBasisForEveryRule()
+    {
+        var sets = RuleBook.Default.Sets;
+        Assert.Equal(["luat-2013", "luat-2022"], sets.Select(s => s.Code));
+        Assert.Equal(2023, sets[0].AppliesToYears.To);
+        Assert.Equal(2024, sets[1].AppliesToYears.From);
+        Assert.Equal(15, sets[0].Quotas.CstdcsShareOfLdtt.MaxPercent);
+        Assert.Null(sets[1].Quotas.CstdcsShareOfLdtt.MaxPercent);
+        Assert.Equal(10, sets[0].Rules.Ldtt.MinServiceMonths);
+        Assert.Equal(6, sets[1].Rules.Ldtt.MinServiceMonths);
+    }
+
+    [Fact]
+    public void Parse_UnknownProperty_IsRefusedNamingIt()
+    {
+        var json = Edit("luat-2022", s => s.Replace("\"minServiceMonths\": 6", "\"minServiceMonth\": 6"));
+        Assert.Null(RuleSet.Parse(json, out var problems));
+        Assert.Contains(problems, p => p.Contains("minServiceMonth", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_OutOfRangeValue_IsRefusedWithPath()
+    {
+        var json = Edit("luat-2022", s => s.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 13"));
+        Assert.Null(RuleSet.Parse(json, out var problems));
+        Assert.Equal(["$.rules.LDTT.minServiceMonths: giá trị 13 nằm ngoài khoảng cho phép 0–12"], problems);
+    }
+
+    [Fact]
+    public void Parse_RuleWithoutBasis_IsRefused()
+    {
+        var json = Edit("luat-2013", s => s.Replace("\"basis\": [\"Luật Thi đua, khen thưởng 2003, Điều 24\", \"Nghị định 91/2017/NĐ-CP, Điều 10\"]", "\"basis\": []"));
+        Assert.Null(RuleSet.Parse(json, out var problems));
+        Assert.Contains("$.rules.LDTT.basis: mỗi quy tắc phải ghi căn cứ pháp lý", problems);
+    }
+
+    [Fact]
+    public void Parse_MalformedJson_IsRefused()
+    {
+        Assert.Null(RuleSet.Parse("{ \"format\": 1, ", out var problems));
+        Assert.Single(problems);
+        Assert.Contains("tệp không đúng định dạng", problems[0]);
+    }
+
+    [Fact]
+    public void RuleBook_With_ReplacementLeavingAGap_IsRefusedAndBookUnchanged()
+    {
+        var set = RuleSet.Parse(Edit("luat-2022", s => s.Replace("\"from\": 2024, \"to\": null", "\"from\": 2025, \"to\": null")), out var problems)!;
+        Assert.Empty(problems);
+        var book = RuleBook.Default.With(set, out var coverage);
+        Assert.NotEmpty(coverage);
+        Assert.Same(RuleBook.Default, book);
+    }
+
+    [Fact]
+    public void RuleBook_With_EditedParameter_ChangesVerdicts()
+    {
+        var set = RuleSet.Parse(Edit("luat-2022", s => s.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 3")), out _)!;
+        var book = RuleBook.Default.With(set, out var coverage);
+        Assert.Empty(coverage);
+        var p = new PersonBuilder().Year(2025, Rating.HTTNV).Hired(2025, 9, 1).Build();
+        Assert.Equal(Verdict.NotEligible, EligibilityEngine.For(RuleBook.Default, 2025).Evaluate(p)[0].Verdict);
+        Assert.Equal(Verdict.Eligible, EligibilityEngine.For(book, 2025).Evaluate(p)[0].Verdict);
+    }
+}
+
+public sealed class QuotaCheckTests
+{
+    [Theory]
+    // LĐTT, CSTĐCS, within the 15% limit
+    [InlineData(20, 3, true)]
+    [InlineData(20, 4, false)]
+    [InlineData(100, 15, true)]
+    [InlineData(100, 16, false)]
+    [InlineData(7, 1, true)] // 14.3%
+    [InlineData(6, 1, false)] // 16.7%
+    [InlineData(0, 0, true)]
+    public void CstdcsShare_Under2013_IsAtMost15Percent(int ldtt, int cstdcs, bool within)
+    {
+        var f = QuotaCheck.Check(RuleBook.Default.For(2019), [new UnitProposals("U", "Vụ A", ldtt, cstdcs)]).Single();
+        Assert.Equal(within, f.WithinLimit);
+        Assert.Equal(15, f.MaxPercent);
+        Assert.Contains("Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3", f.Basis);
+        Assert.Contains(within ? "trong mức tối đa 15%" : "vượt mức tối đa 15%", f.Message);
+    }
+
+    [Fact]
+    public void CstdcsShare_Under2022_HasNoNationalCap()
+    {
+        var f = QuotaCheck.Check(RuleBook.Default.For(2025), [new UnitProposals("U", "Vụ A", 10, 9)]).Single();
+        Assert.True(f.WithinLimit);
+        Assert.Null(f.MaxPercent);
+        Assert.Contains("không có mức trần quốc gia", f.Message);
+    }
+
+    [Fact]
+    public void FlagShare_OverLimit_IsReportedWithNumbers()
+    {
+        var findings = QuotaCheck.Check(RuleBook.Default.For(2025), [new UnitProposals("K", "Khối X", 0, 0, Flags: 3, CollectivesConsidered: 14)]);
+        var flag = findings.Single(f => f.Quota.StartsWith("Cờ", StringComparison.Ordinal));
+        Assert.False(flag.WithinLimit);
+        Assert.Equal(2, flag.MaxAllowed);
+        Assert.Contains("thừa 1", flag.Message);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Features.People;
+
+namespace ThiDua.Tests.People;
+
+public sealed partial class SearchAndEditTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.StartAsync();
+        _admin = await _app.SignInAsync("admin@thidua.vn");
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [GeneratedRegex("<a href=\"/People/Details/(\\d+)\">([^<]+)</a>")]
+    private static partial Regex PersonLink();
+
+    private async Task<List<string>> NamesAsync(string query)
+    {
+        var html = await _admin.GetStringAsync("/People?q=" + Uri.EscapeDataString(query));
+        return PersonLink().Matches(html).Select(m => m.Groups[2].Value).ToList();
+    }
+
+    [Theory]
+    [InlineData("nguyen van duc")]
+    [InlineData("NGUYỄN VĂN ĐỨC")]
+    [InlineData("Nguyễn Văn Đức")]
+    [InlineData("Nguye\u0302\u0303n Va\u0306n \u0110u\u031B\u0301c")] // typed with combining marks (NFD)
+    public async Task Search_NameInAnyCaseOrDiacritics_FindsNguyenVanDucFirst(string query)
+    {
+        var names = await NamesAsync(query);
+        Assert.NotEmpty(names);
+        Assert.Equal("Nguyễn Văn Đức", names[0]);
+    }
+
+    [Fact]
+    public async Task Search_Ranking_PutsExactThenPrefixThenContains()
+    {
+        await _app.ExecuteAsync(async db =>
+        {
+            var unit = await db.Units.FirstAsync(u => u.Code == "BTCTW-D01");
+            foreach (var (code, family, middle, given) in new[] { ("RANK-1", "Lương", "Thế", "Vinh"), ("RANK-2", "Vinh", "Quang", "Tường"), ("RANK-3", "Vinh", null, "Hạnh") })
+            {
+                var p = new Person { PersonalCode = code, FamilyName = family, MiddleName = middle, GivenName = given, CurrentUnitId = unit.Id };
+                p.Normalize();
+                db.People.Add(p);
+            }
+            await db.SaveChangesAsync();
+        });
+        var names = await NamesAsync("vinh hanh");
+        Assert.Equal("Vinh Hạnh", names[0]);
+        names = await NamesAsync("vinh");
+        var exactOrPrefix = names.TakeWhile(n => n.StartsWith("Vinh", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Vinh Hạnh", "Vinh Quang Tường"], exactOrPrefix.Where(n => n is "Vinh Hạnh" or "Vinh Quang Tường").ToList());
+        Assert.True(names.IndexOf("Lương Thế Vinh") > names.IndexOf("Vinh Quang Tường"), "a name that only contains the query ranks after prefixes");
+    }
+
+    [Fact]
+    public async Task PeopleList_IsSortedByGivenNameTheVietnameseWay()
+    {
+        var html = await _admin.GetStringAsync("/People?p=1");
+        var ids = PersonLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        var people = await _app.QueryAsync(db => db.People.Where(p => ids.Contains(p.Id)).ToListAsync());
+        var shown = ids.Select(id => people.Single(p => p.Id == id)).ToList();
+        var expected = shown.OrderBy(p => ThiDua.Infrastructure.VietnameseText.PersonSortKey(p.FamilyName, p.MiddleName, p.GivenName), StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Select(p => p.Id), shown.Select(p => p.Id));
+        Assert.All(shown, p => Assert.Equal("Anh", p.GivenName));
+    }
+
+    [Fact]
+    public async Task Edit_WithStaleVersion_KeepsOtherEditAndShowsMessage()
+    {
+        var person = await _app.QueryAsync(db => db.People.AsNoTracking().OrderBy(p => p.Id).FirstAsync());
+        var form = new Dictionary<string, string>
+        {
+            ["Input.PersonalCode"] = person.PersonalCode, ["Input.FamilyName"] = person.FamilyName, ["Input.MiddleName"] = person.MiddleName ?? "",
+            ["Input.GivenName"] = person.GivenName, ["Input.Gender"] = person.Gender.ToString(), ["Input.UnitId"] = person.CurrentUnitId.ToString()!,
+            ["Input.Position"] = "Phó Vụ trưởng", ["Input.Version"] = person.Version.ToString(),
+        };
+        var first = await _admin.PostFormAsync($"/People/Edit/{person.Id}", form);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        form["Input.Position"] = "Vụ trưởng";
+        var second = await _admin.PostFormAsync($"/People/Edit/{person.Id}", form);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("vừa được người khác sửa", await second.Content.ReadAsStringAsync());
+        Assert.Equal("Phó Vụ trưởng", await _app.QueryAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => p.Position).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Create_WithMissingFieldsAndDuplicateCode_ShowsVietnameseMessagesAndSavesNothing()
+    {
+        var existing = await _app.QueryAsync(db => db.People.Select(p => p.PersonalCode).FirstAsync());
+        var response = await _admin.PostFormAsync("/People/Edit", new() { ["Input.PersonalCode"] = existing, ["Input.FamilyName"] = "", ["Input.GivenName"] = "Tâm" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Hãy nhập họ.", html);
+        Assert.Contains("Hãy chọn giới tính.", html);
+        Assert.Contains("Hãy chọn đơn vị.", html);
+        Assert.Contains("value=\"Tâm\"", html);
+        Assert.Equal(1, await _app.QueryAsync(db => db.People.CountAsync(p => p.PersonalCode == existing)));
+    }
+
+    [Fact]
+    public async Task Healthz_WithDatabase_Returns200()
+    {
+        var response = await _app.Browser().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Home_ShowsSeedFactsInVietnameseFormats()
+    {
+        var html = await _app.Browser().GetStringAsync("/");
+        Assert.Contains("Khối thi đua các cơ quan Đảng Trung ương", html);
+        Assert.Contains("<strong>14</strong> cơ quan thành viên với <strong>5.520</strong>", html);
+        Assert.Contains("T4, 04/03/2020", html);
+        Assert.Contains("Ban Tổ chức Trung ương, Học viện Chính trị quốc gia Hồ Chí Minh, Đảng ủy Khối các cơ quan Trung ương", html);
+        Assert.Contains("<strong>13</strong> tập thể và <strong>35</strong> cá nhân", html);
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_ToEnglish_TranslatesTheShell()
+    {
+        var client = _app.Browser();
+        var set = await client.GetAsync("/lang/en?returnUrl=/");
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var html = await client.GetStringAsync("/");
+        Assert.Contains("Sign in", html);
+        Assert.Contains("lang=\"en\"", html);
+    }
+}
