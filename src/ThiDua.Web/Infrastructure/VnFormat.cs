@@ -29,12 +29,12 @@ public static class VnFormat
     /// <summary>A UTC instant shown in Vietnam time: "T5, 05/03/2020 - 14:03".</summary>
     public static string DateTime(DateTime utc, bool english = false)
     {
-        var local = DateTime(utc);
+        var local = ToVietnamTime(utc);
         var day = english ? WeekdaysEn[(int)local.DayOfWeek] : Weekdays[(int)local.DayOfWeek];
         return $"{day}, {local.ToString("dd/MM/yyyy - HH:mm", CultureInfo.InvariantCulture)}";
     }
 
-    public static System.DateTime DateTime(DateTime utc) =>
+    public static System.DateTime ToVietnamTime(DateTime utc) =>
         System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(VietnamOffset);
 
     public static string Date(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
