@@ -30,8 +30,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _deleteDatabaseOnDispose = deleteDatabaseOnDispose;
     }
 
-    /// <summary>A fresh copy of the seeded demo database behind a new app.</summary>
-    public static async Task<TestApp> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <summary>A fresh copy of the seeded demo database behind a new app (on a real Kestrel port when a browser drives it).</summary>
+    public static async Task<TestApp> StartAsync(Dictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var template = await TemplateAsync();
         var dir = Path.Combine(Path.GetTempPath(), "thidua-tests");
@@ -39,7 +39,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var path = Path.Combine(dir, $"app-{Guid.NewGuid():N}.db");
         File.Copy(template, path);
         var app = new TestApp(path, settings ?? []);
-        _ = app.Server; // start now, so migrations run before the first request
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+        }
+        else _ = app.Server; // start now, so migrations run before the first request
         return app;
     }
 

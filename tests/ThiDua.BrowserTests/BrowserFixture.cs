@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+using ThiDua.Tests;
+
+namespace ThiDua.BrowserTests;
+
+/// <summary>
+/// One app on a real port and one Debian Chromium per test class (no browser download: the system
+/// chromium is installed by test.sh). Headless unless THIDUA_HEADED=1.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public TestApp App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright _playwright = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync(kestrel: true);
+        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("THIDUA_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = Environment.GetEnvironmentVariable("THIDUA_HEADED") != "1",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> SignedInPageAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Thư điện tử").FillAsync(email);
+        await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        App.Dispose();
+    }
+}
