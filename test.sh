@@ -28,6 +28,8 @@ set +e
 dotnet test ThiDua.slnx --no-build -c Release --nologo --logger "console;verbosity=normal" --results-directory TestResults 2>&1 | tee test.log
 rc=${PIPESTATUS[0]}
 set -e
-awk '/(Passed|Failed)! +- Failed: /{gsub(",","");for(i=1;i<=NF;i++){if($i=="Failed:")f+=$(i+1);if($i=="Passed:")p+=$(i+1)}}
-     END{printf "%d passed, %d failed\n",p,f; if (p==0) exit 1}' test.log || rc=1
+# dotnet test prints a summary per test project ("Passed: N" / "Failed: N"); add them up.
+awk '/^[[:space:]]+Passed: [0-9]+[[:space:]]*$/{p+=$2} /^[[:space:]]+Failed: [0-9]+[[:space:]]*$/{f+=$2}
+     /(Passed|Failed)! +- Failed: /{gsub(",","");for(i=1;i<=NF;i++){if($i=="Failed:")f2+=$(i+1);if($i=="Passed:")p2+=$(i+1)}}
+     END{if(p==0&&f==0){p=p2;f=f2} printf "%d passed, %d failed\n",p,f; if (p==0) exit 1}' test.log || rc=1
 exit $rc

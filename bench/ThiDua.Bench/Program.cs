@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using ThiDua.Bench;
 using ThiDua.Features.Eligibility;
+
+// Benchmarks. `import` times the people import (issue 2); the default mode is the eligibility benchmark.
+if (args.Length > 0 && args[0] == "import") return await ImportBench.RunAsync(args[1..]);
 
 // Eligibility benchmark (issue 3): generates a national-scale input and evaluates every code for every
 // person, timing reading, parsing, evaluation and writing separately in one process, so the engine's
