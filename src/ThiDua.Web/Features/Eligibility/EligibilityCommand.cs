@@ -49,37 +49,38 @@ public static class EligibilityCommand
             return InvalidInput;
         }
 
-        var parsed = EligibilityInputReader.Read(bytes, out var problems);
-        bytes = [];
-        if (parsed is null)
-        {
-            foreach (var p in problems) stderr.WriteLine(p);
-            return InvalidInput;
-        }
-
-        var engine = EligibilityEngine.For(book, parsed.AsOfYear);
-        if (output is null)
-        {
-            EligibilityOutputWriter.Write(stdoutStream, parsed, engine);
-            stdoutStream.Flush();
-            return 0;
-        }
-        // Written beside the target and moved into place, so a failed run never leaves half a file.
-        var full = Path.GetFullPath(output);
-        var tmp = full + ".tmp-" + Environment.ProcessId;
+        // Results go to a scratch stream first and reach the caller only when the whole input was valid.
+        var full = output is null ? null : Path.GetFullPath(output);
+        var scratchPath = full is not null ? full + ".tmp-" + Environment.ProcessId
+            : bytes.Length > 64 << 20 ? Path.Combine(Path.GetTempPath(), $"thidua-eligibility-{Environment.ProcessId}.json") : null;
+        List<string> problems;
         try
         {
-            using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var scratch = scratchPath is null ? (Stream)new MemoryStream() : new FileStream(scratchPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
             {
-                EligibilityOutputWriter.Write(fs, parsed, engine);
+                problems = EligibilityBatch.Run(bytes, book, scratch);
+                if (problems.Count == 0 && full is null)
+                {
+                    scratch.Position = 0;
+                    scratch.CopyTo(stdoutStream);
+                    stdoutStream.Flush();
+                }
             }
-            File.Move(tmp, full, overwrite: true);
+            if (problems.Count == 0 && full is not null) File.Move(scratchPath!, full, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            File.Delete(tmp);
-            stderr.WriteLine($"eligibility: cannot write output file \"{output}\": {ex.Message}");
+            stderr.WriteLine($"eligibility: cannot write output: {ex.Message}");
             return 1;
+        }
+        finally
+        {
+            if (scratchPath is not null && File.Exists(scratchPath)) File.Delete(scratchPath);
+        }
+        if (problems.Count > 0)
+        {
+            foreach (var p in problems) stderr.WriteLine(p);
+            return InvalidInput;
         }
         return 0;
     }

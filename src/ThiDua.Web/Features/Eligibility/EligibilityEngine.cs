@@ -69,31 +69,146 @@ public sealed class EligibilityEngine
 
     // Each criterion goes to Met or Unmet. An eligible verdict lists what was met; a refusal lists only
     // what was not, so the first line an officer reads is what stands in the way.
-    private sealed class Tally
+    private struct Tally
     {
-        public readonly List<string> Met = new(4);
-        public readonly List<string> Unmet = new(2);
-        public bool Ok => Unmet.Count == 0;
-        public void Add(bool met, string metText, string unmetText) => (met ? Met : Unmet).Add(met ? metText : unmetText);
-        public EligibilityResult Result(string id, string code, RuleBase rule) =>
-            new(id, code, Ok ? Verdict.Eligible : Verdict.NotEligible, Ok ? Met : Unmet, rule.Basis);
+        private string? _m0, _m1, _m2, _m3, _u0, _u1, _u2, _u3;
+        private int _met, _unmet;
+        private List<string>? _moreMet, _moreUnmet;
+
+        public readonly bool Ok => _unmet == 0;
+
+        public void Met(string s)
+        {
+            switch (_met++)
+            {
+                case 0: _m0 = s; break;
+                case 1: _m1 = s; break;
+                case 2: _m2 = s; break;
+                case 3: _m3 = s; break;
+                default: (_moreMet ??= []).Add(s); break;
+            }
+        }
+
+        public void Unmet(string s)
+        {
+            switch (_unmet++)
+            {
+                case 0: _u0 = s; break;
+                case 1: _u1 = s; break;
+                case 2: _u2 = s; break;
+                case 3: _u3 = s; break;
+                default: (_moreUnmet ??= []).Add(s); break;
+            }
+        }
+
+        public readonly EligibilityResult Result(string id, string code, RuleBase rule)
+        {
+            string[] reasons;
+            if (Ok)
+            {
+                reasons = _met switch { 1 => [_m0!], 2 => [_m0!, _m1!], 3 => [_m0!, _m1!, _m2!], _ => [_m0!, _m1!, _m2!, _m3!] };
+                if (_moreMet is not null) reasons = [.. reasons, .. _moreMet];
+            }
+            else
+            {
+                reasons = _unmet switch { 1 => [_u0!], 2 => [_u0!, _u1!], 3 => [_u0!, _u1!, _u2!], _ => [_u0!, _u1!, _u2!, _u3!] };
+                if (_moreUnmet is not null) reasons = [.. reasons, .. _moreUnmet];
+            }
+            return new(id, code, Ok ? Verdict.Eligible : Verdict.NotEligible, reasons, rule.Basis);
+        }
     }
+
+    /// <summary>Reason sentences, each built once per engine and argument values, then shared.</summary>
+    private enum R
+    {
+        NoRecord, RatingMet, RatingUnmet, ServiceMet, ServiceUnmet, NoDiscipline,
+        LdttMet, LdttUnmet, ExcellentMet, InitiativesMet, CstdcsUnmet2022, CstdcsUnmetExcellent2013, CstdcsUnmet2013,
+        CstdBoStreakMet, CstdBoStreakUnmet, ScopeMet, ScopeUnmet,
+        TqNone, TqOnce, TqLatestMet, TqLatestUnmet, TqTooFar, TqMet, TqGap, TqScopeMet, TqScopeUnmet,
+        BoExcellentMet, BoCstdcsMet, BoStreakUnmet, BoInitiativesMet, BoInitiativesUnmet,
+        TtgBkBoMet, TtgBkBoUnmet, TtgRunMet, TtgRunZero, TtgRunUnmet, TtgCstdcsMet, TtgCstdcsUnmet, TtgInitMet, TtgInitUnmet,
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _texts = new();
+
+    private string T(R r, int a = 0, int b = 0)
+    {
+        var key = ((long)r << 48) | ((long)(uint)a & 0xFFFFFF) << 24 | ((uint)b & 0xFFFFFF);
+        return _texts.TryGetValue(key, out var s) ? s : _texts.GetOrAdd(key, Format(r, a, b));
+    }
+
+    private string Format(R r, int a, int b)
+    {
+        var rules = _set.Rules;
+        var y = _y;
+        return r switch
+        {
+            R.NoRecord => $"Chưa có kết quả xếp loại năm {y}",
+            R.RatingMet => $"Năm {y} {EligibilityCodes.RatingName((Rating)a)}",
+            R.RatingUnmet => $"Năm {y} xếp loại {EligibilityCodes.RatingName((Rating)a)}, chưa đạt mức hoàn thành tốt nhiệm vụ trở lên",
+            R.ServiceMet => $"Thời gian công tác trong năm {y}: {a} tháng (tối thiểu {rules.Ldtt.MinServiceMonths} tháng)",
+            R.ServiceUnmet => $"Thời gian công tác trong năm {y} là {a} tháng, dưới mức tối thiểu {rules.Ldtt.MinServiceMonths} tháng",
+            R.NoDiscipline => $"Không bị kỷ luật trong năm {y}",
+            R.LdttMet => $"Đạt tiêu chuẩn Lao động tiên tiến năm {y}",
+            R.LdttUnmet => $"Chưa đạt tiêu chuẩn Lao động tiên tiến năm {y}",
+            R.ExcellentMet => $"Hoàn thành xuất sắc nhiệm vụ năm {y}",
+            R.InitiativesMet => $"Có {a} sáng kiến được công nhận năm {y}",
+            R.CstdcsUnmet2022 => $"Năm {y} không hoàn thành xuất sắc nhiệm vụ và không có sáng kiến được công nhận",
+            R.CstdcsUnmetExcellent2013 => $"Không có sáng kiến được công nhận năm {y} (theo luật áp dụng, hoàn thành xuất sắc nhiệm vụ không thay được sáng kiến)",
+            R.CstdcsUnmet2013 => $"Không có sáng kiến được công nhận năm {y}",
+            R.CstdBoStreakMet => $"Được tặng Chiến sĩ thi đua cơ sở {rules.CstdBo.ConsecutiveCstdcsTimes} lần liên tục ({y - rules.CstdBo.ConsecutiveCstdcsTimes + 1}–{y})",
+            // a: bit k set when year y−k lacks the title
+            R.CstdBoStreakUnmet => $"Chưa đủ {rules.CstdBo.ConsecutiveCstdcsTimes} lần liên tục Chiến sĩ thi đua cơ sở {y - rules.CstdBo.ConsecutiveCstdcsTimes + 1}–{y}: thiếu năm {string.Join(", ", Enumerable.Range(0, rules.CstdBo.ConsecutiveCstdcsTimes).Reverse().Where(k => (a & (1 << k)) != 0).Select(k => y - k))}",
+            R.ScopeMet => $"Có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_boScope)} trở lên trong các năm {y - rules.CstdBo.InitiativeWindowYears + 1}–{y}",
+            R.ScopeUnmet => $"Không có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_boScope)} trở lên trong các năm {y - rules.CstdBo.InitiativeWindowYears + 1}–{y}",
+            R.TqNone => "Chưa được tặng danh hiệu Chiến sĩ thi đua cấp bộ, ban lần nào",
+            R.TqOnce => $"Mới được tặng Chiến sĩ thi đua cấp bộ, ban một lần (năm {a}), cần 2 lần liên tục",
+            R.TqLatestMet => $"Lần gần nhất được tặng Chiến sĩ thi đua cấp bộ, ban là năm {a}",
+            R.TqLatestUnmet => $"Lần gần nhất được tặng Chiến sĩ thi đua cấp bộ, ban là năm {a}, trước năm {y - rules.Cstdtq.LatestCstdBoWithinYears}",
+            R.TqTooFar => $"Hai lần Chiến sĩ thi đua cấp bộ, ban ({a} và {b}) cách nhau quá {rules.Cstdtq.MaxYearsBetweenCstdBo} năm, không liên tục",
+            R.TqMet => $"Hai lần liên tục được tặng Chiến sĩ thi đua cấp bộ, ban ({a} và {b})",
+            R.TqScopeMet => $"Có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_tqScope)} trong các năm {a}–{y}",
+            R.TqScopeUnmet => $"Không có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_tqScope)} trong các năm {a}–{y}",
+            R.BoExcellentMet => $"Hoàn thành xuất sắc nhiệm vụ {rules.BkBo.ConsecutiveYears} năm liên tục ({y - rules.BkBo.ConsecutiveYears + 1}–{y})",
+            R.BoCstdcsMet => $"Được tặng Chiến sĩ thi đua cơ sở {rules.BkBo.ConsecutiveYears} lần liên tục ({y - rules.BkBo.ConsecutiveYears + 1}–{y})",
+            R.BoStreakUnmet => rules.BkBo.CstdcsAlternative
+                ? $"Không có {rules.BkBo.ConsecutiveYears} năm liên tục hoàn thành xuất sắc nhiệm vụ, cũng không có {rules.BkBo.ConsecutiveYears} lần liên tục Chiến sĩ thi đua cơ sở ({y - rules.BkBo.ConsecutiveYears + 1}–{y})"
+                : $"Không có {rules.BkBo.ConsecutiveYears} năm liên tục hoàn thành xuất sắc nhiệm vụ ({y - rules.BkBo.ConsecutiveYears + 1}–{y})",
+            R.BoInitiativesMet => $"Có {a} {BoWhat} trong các năm {y - rules.BkBo.ConsecutiveYears + 1}–{y} (cần {rules.BkBo.MinInitiatives})",
+            // a: counted, b: all
+            R.BoInitiativesUnmet => $"Chỉ có {a} {BoWhat} trong các năm {y - rules.BkBo.ConsecutiveYears + 1}–{y}, cần {rules.BkBo.MinInitiatives}"
+                + (b > a ? $" ({b - a} sáng kiến đã dùng làm căn cứ danh hiệu không được tính lại)" : ""),
+            // a: BK_BO year, b: latest BK_TTG year or 0
+            R.TtgBkBoMet => $"Đã được tặng Bằng khen cấp bộ, ban năm {a}" + (b != 0 ? $", sau Bằng khen của Thủ tướng năm {b}" : ""),
+            R.TtgBkBoUnmet => (b != 0 ? $"Sau Bằng khen của Thủ tướng năm {b}, chưa" : "Chưa") + $" được tặng Bằng khen cấp bộ, ban trong các năm đến {y - rules.BkTtg.MinYearsAfterBkBo}",
+            R.TtgRunMet => $"Liên tục {a} năm {TtgRatingText} đến năm {y}",
+            R.TtgRunZero => $"Năm {y} không được tính là năm {TtgRatingText} (thiếu xếp loại, xếp loại thấp hơn hoặc bị kỷ luật)",
+            R.TtgRunUnmet => $"Chỉ liên tục {a} năm {TtgRatingText} đến năm {y} ({y - a + 1}–{y}), cần {rules.BkTtg.MinConsecutiveYears} năm",
+            R.TtgCstdcsMet => $"Trong thời gian đó có {a} lần Chiến sĩ thi đua cơ sở (cần {rules.BkTtg.MinCstdcsInRun})",
+            R.TtgCstdcsUnmet => $"Trong thời gian đó chỉ có {a} lần Chiến sĩ thi đua cơ sở, cần {rules.BkTtg.MinCstdcsInRun}",
+            R.TtgInitMet => $"Có {a} sáng kiến được công nhận trong các năm {y - rules.BkTtg.InitiativeWindowYears + 1}–{y} (cần {rules.BkTtg.MinInitiatives})",
+            R.TtgInitUnmet => $"Chỉ có {a} sáng kiến được công nhận trong các năm {y - rules.BkTtg.InitiativeWindowYears + 1}–{y}, cần {rules.BkTtg.MinInitiatives}",
+            _ => throw new ArgumentOutOfRangeException(nameof(r)),
+        };
+    }
+
+    private string BoWhat => _set.Rules.BkBo.ExcludeUsedInitiatives ? "sáng kiến chưa dùng làm căn cứ cho danh hiệu khác" : "sáng kiến được công nhận";
+
+    private string TtgRatingText => EligibilityCodes.RatingName(_ttgMinRating) + (_ttgMinRating == Rating.HTXSNV ? "" : " trở lên");
 
     private EligibilityResult Ldtt(IndividualFacts p)
     {
         var rule = _set.Rules.Ldtt;
         var f = p.For(_y);
         var t = new Tally();
-        if (!f.HasRecord) t.Unmet.Add($"Chưa có kết quả xếp loại năm {_y}");
-        else t.Add(f.Rating >= Rating.HTTNV,
-            $"Năm {_y} {EligibilityCodes.RatingName(f.Rating)}",
-            $"Năm {_y} xếp loại {EligibilityCodes.RatingName(f.Rating)}, chưa đạt mức hoàn thành tốt nhiệm vụ trở lên");
+        if (!f.HasRecord) t.Unmet(T(R.NoRecord));
+        else if (f.Rating >= Rating.HTTNV) t.Met(T(R.RatingMet, (int)f.Rating));
+        else t.Unmet(T(R.RatingUnmet, (int)f.Rating));
         var months = ServiceMonths(p.HiredOn, _y);
-        t.Add(months >= rule.MinServiceMonths,
-            $"Thời gian công tác trong năm {_y}: {months} tháng (tối thiểu {rule.MinServiceMonths} tháng)",
-            $"Thời gian công tác trong năm {_y} là {months} tháng, dưới mức tối thiểu {rule.MinServiceMonths} tháng");
-        if (p.DisciplineTouching(_y) is { } d) t.Unmet.Add($"Bị kỷ luật {EligibilityCodes.DisciplineName(d.Level)} từ {d.From:dd/MM/yyyy} đến {d.To:dd/MM/yyyy}, trùng năm {_y}");
-        else t.Met.Add($"Không bị kỷ luật trong năm {_y}");
+        if (months >= rule.MinServiceMonths) t.Met(T(R.ServiceMet, months));
+        else t.Unmet(T(R.ServiceUnmet, months));
+        if (p.DisciplineTouching(_y) is { } d) t.Unmet($"Bị kỷ luật {EligibilityCodes.DisciplineName(d.Level)} từ {d.From:dd/MM/yyyy} đến {d.To:dd/MM/yyyy}, trùng năm {_y}");
+        else t.Met(T(R.NoDiscipline));
         return t.Result(p.Id, EligibilityCodes.LDTT, rule);
     }
 
@@ -102,19 +217,15 @@ public sealed class EligibilityEngine
         var rule = _set.Rules.Cstdcs;
         var f = p.For(_y);
         var t = new Tally();
-        if (ldtt.Verdict == Verdict.Eligible) t.Met.Add($"Đạt tiêu chuẩn Lao động tiên tiến năm {_y}");
+        if (ldtt.Verdict == Verdict.Eligible) t.Met(T(R.LdttMet));
         else
         {
-            t.Unmet.Add($"Chưa đạt tiêu chuẩn Lao động tiên tiến năm {_y}");
-            t.Unmet.AddRange(ldtt.Reasons);
+            t.Unmet(T(R.LdttUnmet));
+            foreach (var s in ldtt.Reasons) t.Unmet(s);
         }
-        if (rule.ExcellentRatingSuffices && f.Rating == Rating.HTXSNV) t.Met.Add($"Hoàn thành xuất sắc nhiệm vụ năm {_y}");
-        else if (f.Initiatives > 0) t.Met.Add($"Có {f.Initiatives} sáng kiến được công nhận năm {_y}");
-        else t.Unmet.Add(rule.ExcellentRatingSuffices
-            ? $"Năm {_y} không hoàn thành xuất sắc nhiệm vụ và không có sáng kiến được công nhận"
-            : f.Rating == Rating.HTXSNV
-                ? $"Không có sáng kiến được công nhận năm {_y} (theo luật áp dụng, hoàn thành xuất sắc nhiệm vụ không thay được sáng kiến)"
-                : $"Không có sáng kiến được công nhận năm {_y}");
+        if (rule.ExcellentRatingSuffices && f.Rating == Rating.HTXSNV) t.Met(T(R.ExcellentMet));
+        else if (f.Initiatives > 0) t.Met(T(R.InitiativesMet, f.Initiatives));
+        else t.Unmet(T(rule.ExcellentRatingSuffices ? R.CstdcsUnmet2022 : f.Rating == Rating.HTXSNV ? R.CstdcsUnmetExcellent2013 : R.CstdcsUnmet2013));
         return t.Result(p.Id, EligibilityCodes.CSTDCS, rule);
     }
 
@@ -154,15 +265,15 @@ public sealed class EligibilityEngine
     {
         var rule = _set.Rules.CstdBo;
         var t = new Tally();
-        var first = _y - rule.ConsecutiveCstdcsTimes + 1;
-        t.Add(HeldEvery(p, first, _y, TitleSet.CSTDCS),
-            $"Được tặng Chiến sĩ thi đua cơ sở {rule.ConsecutiveCstdcsTimes} lần liên tục ({first}–{_y})",
-            $"Chưa đủ {rule.ConsecutiveCstdcsTimes} lần liên tục Chiến sĩ thi đua cơ sở {first}–{_y}: thiếu năm {MissingYears(p, first, _y, TitleSet.CSTDCS)}");
-        var from = _y - rule.InitiativeWindowYears + 1;
-        var scope = EligibilityCodes.ScopeName(_boScope);
-        t.Add(WidestScopeIn(p, from, _y, _boScope),
-            $"Có sáng kiến được công nhận phạm vi {scope} trở lên trong các năm {from}–{_y}",
-            $"Không có sáng kiến được công nhận phạm vi {scope} trở lên trong các năm {from}–{_y}");
+        var missing = 0;
+        for (var k = 0; k < rule.ConsecutiveCstdcsTimes; k++)
+        {
+            if ((p.For(_y - k).Titles & TitleSet.CSTDCS) == 0) missing |= 1 << k;
+        }
+        if (missing == 0) t.Met(T(R.CstdBoStreakMet));
+        else t.Unmet(T(R.CstdBoStreakUnmet, missing));
+        if (WidestScopeIn(p, _y - rule.InitiativeWindowYears + 1, _y, _boScope)) t.Met(T(R.ScopeMet));
+        else t.Unmet(T(R.ScopeUnmet));
         return t.Result(p.Id, EligibilityCodes.CSTD_BO, rule);
     }
 
@@ -177,22 +288,17 @@ public sealed class EligibilityEngine
             if (later == 0) later = yr;
             else { earlier = yr; break; }
         }
-        if (later == 0) t.Unmet.Add("Chưa được tặng danh hiệu Chiến sĩ thi đua cấp bộ, ban lần nào");
-        else if (earlier == 0) t.Unmet.Add($"Mới được tặng Chiến sĩ thi đua cấp bộ, ban một lần (năm {later}), cần 2 lần liên tục");
+        if (later == 0) t.Unmet(T(R.TqNone));
+        else if (earlier == 0) t.Unmet(T(R.TqOnce, later));
         else
         {
-            t.Add(later >= _y - rule.LatestCstdBoWithinYears,
-                $"Lần gần nhất được tặng Chiến sĩ thi đua cấp bộ, ban là năm {later}",
-                $"Lần gần nhất được tặng Chiến sĩ thi đua cấp bộ, ban là năm {later}, trước năm {_y - rule.LatestCstdBoWithinYears}");
-            if (later - earlier > rule.MaxYearsBetweenCstdBo)
-                t.Unmet.Add($"Hai lần Chiến sĩ thi đua cấp bộ, ban ({earlier} và {later}) cách nhau quá {rule.MaxYearsBetweenCstdBo} năm, không liên tục");
-            else t.Add(HeldEvery(p, earlier + 1, later - 1, TitleSet.CSTDCS),
-                $"Hai lần liên tục được tặng Chiến sĩ thi đua cấp bộ, ban ({earlier} và {later})",
-                $"Hai lần Chiến sĩ thi đua cấp bộ, ban ({earlier} và {later}) không liên tục: năm {MissingYears(p, earlier + 1, later - 1, TitleSet.CSTDCS)} không đạt Chiến sĩ thi đua cơ sở");
-            var scope = EligibilityCodes.ScopeName(_tqScope);
-            t.Add(WidestScopeIn(p, earlier, _y, _tqScope),
-                $"Có sáng kiến được công nhận phạm vi {scope} trong các năm {earlier}–{_y}",
-                $"Không có sáng kiến được công nhận phạm vi {scope} trong các năm {earlier}–{_y}");
+            if (later >= _y - rule.LatestCstdBoWithinYears) t.Met(T(R.TqLatestMet, later));
+            else t.Unmet(T(R.TqLatestUnmet, later));
+            if (later - earlier > rule.MaxYearsBetweenCstdBo) t.Unmet(T(R.TqTooFar, earlier, later));
+            else if (HeldEvery(p, earlier + 1, later - 1, TitleSet.CSTDCS)) t.Met(T(R.TqMet, earlier, later));
+            else t.Unmet($"Hai lần Chiến sĩ thi đua cấp bộ, ban ({earlier} và {later}) không liên tục: năm {MissingYears(p, earlier + 1, later - 1, TitleSet.CSTDCS)} không đạt Chiến sĩ thi đua cơ sở");
+            if (WidestScopeIn(p, earlier, _y, _tqScope)) t.Met(T(R.TqScopeMet, earlier));
+            else t.Unmet(T(R.TqScopeUnmet, earlier));
         }
         return t.Result(p.Id, EligibilityCodes.CSTDTQ, rule);
     }
@@ -200,24 +306,16 @@ public sealed class EligibilityEngine
     private EligibilityResult BkBo(IndividualFacts p)
     {
         var rule = _set.Rules.BkBo;
-        var n = rule.ConsecutiveYears;
-        var first = _y - n + 1;
+        var first = _y - rule.ConsecutiveYears + 1;
         var t = new Tally();
         var excellent = true;
         for (var yr = first; yr <= _y; yr++) excellent &= p.For(yr).Rating == Rating.HTXSNV;
-        var cstdcs = rule.CstdcsAlternative && HeldEvery(p, first, _y, TitleSet.CSTDCS);
-        if (excellent) t.Met.Add($"Hoàn thành xuất sắc nhiệm vụ {n} năm liên tục ({first}–{_y})");
-        else if (cstdcs) t.Met.Add($"Được tặng Chiến sĩ thi đua cơ sở {n} lần liên tục ({first}–{_y})");
-        else t.Unmet.Add(rule.CstdcsAlternative
-            ? $"Không có {n} năm liên tục hoàn thành xuất sắc nhiệm vụ, cũng không có {n} lần liên tục Chiến sĩ thi đua cơ sở ({first}–{_y})"
-            : $"Không có {n} năm liên tục hoàn thành xuất sắc nhiệm vụ ({first}–{_y})");
+        if (excellent) t.Met(T(R.BoExcellentMet));
+        else if (rule.CstdcsAlternative && HeldEvery(p, first, _y, TitleSet.CSTDCS)) t.Met(T(R.BoCstdcsMet));
+        else t.Unmet(T(R.BoStreakUnmet));
         var count = InitiativesIn(p, first, _y, rule.ExcludeUsedInitiatives);
-        var all = InitiativesIn(p, first, _y, false);
-        var what = rule.ExcludeUsedInitiatives ? "sáng kiến chưa dùng làm căn cứ cho danh hiệu khác" : "sáng kiến được công nhận";
-        t.Add(count >= rule.MinInitiatives,
-            $"Có {count} {what} trong các năm {first}–{_y} (cần {rule.MinInitiatives})",
-            $"Chỉ có {count} {what} trong các năm {first}–{_y}, cần {rule.MinInitiatives}"
-                + (all > count ? $" ({all - count} sáng kiến đã dùng làm căn cứ danh hiệu không được tính lại)" : ""));
+        if (count >= rule.MinInitiatives) t.Met(T(R.BoInitiativesMet, count));
+        else t.Unmet(T(R.BoInitiativesUnmet, count, InitiativesIn(p, first, _y, false)));
         return t.Result(p.Id, EligibilityCodes.BK_BO, rule);
     }
 
@@ -234,10 +332,8 @@ public sealed class EligibilityEngine
         {
             if (a.Form == AwardForm.BK_BO && (lastTtg is null || a.Year > lastTtg) && a.Year <= _y - rule.MinYearsAfterBkBo && (bkBo is null || a.Year > bkBo)) bkBo = a.Year;
         }
-        var latest = _y - rule.MinYearsAfterBkBo;
-        if (bkBo is { } b) t.Met.Add($"Đã được tặng Bằng khen cấp bộ, ban năm {b}" + (lastTtg is { } t0 ? $", sau Bằng khen của Thủ tướng năm {t0}" : ""));
-        else t.Unmet.Add((lastTtg is { } t1 ? $"Sau Bằng khen của Thủ tướng năm {t1}, chưa" : "Chưa")
-            + $" được tặng Bằng khen cấp bộ, ban trong các năm đến {latest}");
+        if (bkBo is { } b) t.Met(T(R.TtgBkBoMet, b, lastTtg ?? 0));
+        else t.Unmet(T(R.TtgBkBoUnmet, 0, lastTtg ?? 0));
 
         var run = 0;
         var cstdcsInRun = 0;
@@ -246,46 +342,45 @@ public sealed class EligibilityEngine
             run++;
             if ((p.For(yr).Titles & TitleSet.CSTDCS) != 0) cstdcsInRun++;
         }
-        var ratingText = EligibilityCodes.RatingName(_ttgMinRating) + (_ttgMinRating == Rating.HTXSNV ? "" : " trở lên");
-        t.Add(run >= rule.MinConsecutiveYears,
-            $"Liên tục {run} năm {ratingText} đến năm {_y}",
-            run == 0
-                ? $"Năm {_y} không được tính là năm {ratingText} (thiếu xếp loại, xếp loại thấp hơn hoặc bị kỷ luật)"
-                : $"Chỉ liên tục {run} năm {ratingText} đến năm {_y} ({_y - run + 1}–{_y}), cần {rule.MinConsecutiveYears} năm");
+        if (run >= rule.MinConsecutiveYears) t.Met(T(R.TtgRunMet, run));
+        else t.Unmet(T(run == 0 ? R.TtgRunZero : R.TtgRunUnmet, run));
         if (rule.MinCstdcsInRun > 0)
         {
-            t.Add(cstdcsInRun >= rule.MinCstdcsInRun,
-                $"Trong thời gian đó có {cstdcsInRun} lần Chiến sĩ thi đua cơ sở (cần {rule.MinCstdcsInRun})",
-                $"Trong thời gian đó chỉ có {cstdcsInRun} lần Chiến sĩ thi đua cơ sở, cần {rule.MinCstdcsInRun}");
+            if (cstdcsInRun >= rule.MinCstdcsInRun) t.Met(T(R.TtgCstdcsMet, cstdcsInRun));
+            else t.Unmet(T(R.TtgCstdcsUnmet, cstdcsInRun));
         }
         if (rule.MinInitiatives > 0)
         {
-            var from = _y - rule.InitiativeWindowYears + 1;
-            var count = InitiativesIn(p, from, _y, false);
-            t.Add(count >= rule.MinInitiatives,
-                $"Có {count} sáng kiến được công nhận trong các năm {from}–{_y} (cần {rule.MinInitiatives})",
-                $"Chỉ có {count} sáng kiến được công nhận trong các năm {from}–{_y}, cần {rule.MinInitiatives}");
+            var count = InitiativesIn(p, _y - rule.InitiativeWindowYears + 1, _y, false);
+            if (count >= rule.MinInitiatives) t.Met(T(R.TtgInitMet, count));
+            else t.Unmet(T(R.TtgInitUnmet, count));
         }
         return t.Result(p.Id, EligibilityCodes.BK_TTG, rule);
+    }
+
+    private static void Check(ref Tally t, bool met, string metText, string unmetText)
+    {
+        if (met) t.Met(metText);
+        else t.Unmet(unmetText);
     }
 
     private EligibilityResult Ttldtt(string id, CollectiveYearFacts f)
     {
         var rule = _set.Rules.Ttldtt;
         var t = new Tally();
-        t.Add(f.Rating >= Rating.HTTNV,
+        Check(ref t, f.Rating >= Rating.HTTNV,
             $"Tập thể {EligibilityCodes.RatingName(f.Rating)} năm {_y}",
             $"Tập thể xếp loại {EligibilityCodes.RatingName(f.Rating)} năm {_y}, chưa đạt hoàn thành tốt nhiệm vụ trở lên");
-        t.Add((long)f.MembersLdtt * 100 > (long)rule.LdttPercentMoreThan * f.Members,
+        Check(ref t, (long)f.MembersLdtt * 100 > (long)rule.LdttPercentMoreThan * f.Members,
             $"{f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, trên {rule.LdttPercentMoreThan}%",
             $"Chỉ {f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, cần trên {rule.LdttPercentMoreThan}%");
         if (rule.NoMemberDisciplinedWarningOrAbove)
         {
-            t.Add(f.MembersDisciplinedWarningOrAbove == 0,
+            Check(ref t, f.MembersDisciplinedWarningOrAbove == 0,
                 "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên",
                 $"Có {f.MembersDisciplinedWarningOrAbove} cá nhân bị kỷ luật từ cảnh cáo trở lên");
         }
-        t.Add(f.United, "Nội bộ đoàn kết", "Chưa được xác nhận nội bộ đoàn kết");
+        Check(ref t, f.United, "Nội bộ đoàn kết", "Chưa được xác nhận nội bộ đoàn kết");
         return t.Result(id, EligibilityCodes.TTLDTT, rule);
     }
 
@@ -293,25 +388,25 @@ public sealed class EligibilityEngine
     {
         var rule = _set.Rules.Ttldxs;
         var t = new Tally();
-        t.Add(f.Rating == Rating.HTXSNV,
+        Check(ref t, f.Rating == Rating.HTXSNV,
             $"Tập thể hoàn thành xuất sắc nhiệm vụ năm {_y}",
             $"Tập thể xếp loại {EligibilityCodes.RatingName(f.Rating)} năm {_y}, chưa hoàn thành xuất sắc nhiệm vụ");
-        t.Add(f.MembersCompletedTasks >= f.Members,
+        Check(ref t, f.MembersCompletedTasks >= f.Members,
             $"100% cá nhân ({f.Members}/{f.Members}) hoàn thành nhiệm vụ",
             $"Chỉ {f.MembersCompletedTasks}/{f.Members} cá nhân hoàn thành nhiệm vụ, cần 100%");
-        t.Add((long)f.MembersLdtt * 100 >= (long)rule.LdttPercentAtLeast * f.Members,
+        Check(ref t, (long)f.MembersLdtt * 100 >= (long)rule.LdttPercentAtLeast * f.Members,
             $"{f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, từ {rule.LdttPercentAtLeast}% trở lên",
             $"Chỉ {f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, cần ít nhất {rule.LdttPercentAtLeast}%");
-        t.Add(f.MembersCstdcs >= rule.MinCstdcsMembers,
+        Check(ref t, f.MembersCstdcs >= rule.MinCstdcsMembers,
             $"Có {f.MembersCstdcs} cá nhân đạt Chiến sĩ thi đua cơ sở",
             $"Có {f.MembersCstdcs} cá nhân đạt Chiến sĩ thi đua cơ sở, cần ít nhất {rule.MinCstdcsMembers}");
         if (rule.NoMemberDisciplinedWarningOrAbove)
         {
-            t.Add(f.MembersDisciplinedWarningOrAbove == 0,
+            Check(ref t, f.MembersDisciplinedWarningOrAbove == 0,
                 "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên",
                 $"Có {f.MembersDisciplinedWarningOrAbove} cá nhân bị kỷ luật từ cảnh cáo trở lên");
         }
-        t.Add(f.United, "Nội bộ đoàn kết", "Chưa được xác nhận nội bộ đoàn kết");
+        Check(ref t, f.United, "Nội bộ đoàn kết", "Chưa được xác nhận nội bộ đoàn kết");
         return t.Result(id, EligibilityCodes.TTLDXS, rule);
     }
 }

@@ -44,7 +44,51 @@ public sealed class EligibilityInputReader
         return problems.Count == 0 ? input : null;
     }
 
-    private void Problem(string path, string message) => _problems.Add($"{path}: {message}");
+    internal List<string> Problems => _problems;
+
+    internal void Problem(string path, string message) => _problems.Add($"{path}: {message}");
+
+    /// <summary>Parses one element of <c>individuals</c> (the batch pipeline splits the array first).</summary>
+    internal IndividualFacts? ReadIndividualElement(ReadOnlySpan<byte> element, int index, int lineOffset) =>
+        ReadElement(element, "individuals", index, lineOffset, static (EligibilityInputReader self, ref Utf8JsonReader r, int i) => self.ReadIndividual(ref r, i));
+
+    internal CollectiveFacts? ReadCollectiveElement(ReadOnlySpan<byte> element, int index, int lineOffset) =>
+        ReadElement(element, "collectives", index, lineOffset, static (EligibilityInputReader self, ref Utf8JsonReader r, int i) => self.ReadCollective(ref r, i));
+
+    private delegate T? ElementParser<T>(EligibilityInputReader self, ref Utf8JsonReader reader, int index) where T : class;
+
+    private T? ReadElement<T>(ReadOnlySpan<byte> element, string section, int index, int lineOffset, ElementParser<T> parse) where T : class
+    {
+        _where = null;
+        _section = section;
+        _index = index;
+        var reader = new Utf8JsonReader(element);
+        try
+        {
+            reader.Read();
+            return parse(this, ref reader, index);
+        }
+        catch (JsonException ex)
+        {
+            Problem(Where, $"malformed JSON at line {lineOffset + ex.LineNumber + 1}: {FirstSentence(ex.Message)}");
+            return null;
+        }
+    }
+
+    internal int? ReadAsOfYear(ReadOnlySpan<byte> value)
+    {
+        var reader = new Utf8JsonReader(value);
+        try
+        {
+            reader.Read();
+            return ReadYearNumber(ref reader, "$.asOfYear");
+        }
+        catch (JsonException)
+        {
+            Problem("$.asOfYear", "malformed value");
+            return null;
+        }
+    }
 
     private EligibilityInput? Parse(ReadOnlySpan<byte> utf8)
     {
@@ -125,7 +169,7 @@ public sealed class EligibilityInputReader
         }
     }
 
-    private static string FirstSentence(string message)
+    internal static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.');
@@ -567,7 +611,7 @@ public sealed class EligibilityInputReader
 /// <summary>Writes the contract's result document.</summary>
 public static class EligibilityOutputWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     public static string VerdictCode(Verdict v) => v switch
     {
@@ -590,22 +634,37 @@ public static class EligibilityOutputWriter
         w.WriteEndObject();
     }
 
-    public static void WriteResults(Utf8JsonWriter w, EligibilityResult[] results)
+    private static readonly JsonEncodedText[] VerdictText =
+        [JsonEncodedText.Encode("eligible"), JsonEncodedText.Encode("not_eligible"), JsonEncodedText.Encode("deferred")];
+
+    /// <summary>
+    /// Writes results; with a cache, reason and basis sentences (shared instances from the engine) are
+    /// encoded once per writer rather than once per result.
+    /// </summary>
+    public static void WriteResults(Utf8JsonWriter w, EligibilityResult[] results, Dictionary<string, JsonEncodedText>? cache = null)
     {
         foreach (var r in results)
         {
             w.WriteStartObject();
             w.WriteString("id"u8, r.SubjectId);
-            w.WriteString("code"u8, r.Code);
-            w.WriteString("verdict"u8, VerdictCode(r.Verdict));
+            w.WriteString("code"u8, Encoded(r.Code, cache));
+            w.WriteString("verdict"u8, VerdictText[(int)r.Verdict]);
             w.WriteStartArray("reasons"u8);
-            foreach (var s in r.Reasons) w.WriteStringValue(s);
+            foreach (var s in r.Reasons) w.WriteStringValue(Encoded(s, cache));
             w.WriteEndArray();
             w.WriteStartArray("basis"u8);
-            foreach (var s in r.Basis) w.WriteStringValue(s);
+            foreach (var s in r.Basis) w.WriteStringValue(Encoded(s, cache));
             w.WriteEndArray();
             w.WriteEndObject();
             if (w.BytesPending > 1 << 16) w.Flush();
         }
+    }
+
+    private static JsonEncodedText Encoded(string s, Dictionary<string, JsonEncodedText>? cache)
+    {
+        if (cache is null) return JsonEncodedText.Encode(s, Options.Encoder);
+        if (cache.TryGetValue(s, out var e)) return e;
+        if (cache.Count > 50_000) cache.Clear(); // a bound, should sentences ever stop being shared
+        return cache[s] = JsonEncodedText.Encode(s, Options.Encoder);
     }
 }
