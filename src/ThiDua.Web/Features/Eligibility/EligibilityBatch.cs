@@ -25,6 +25,8 @@ public static class EligibilityBatch
         public TimeSpan TotalTime { get; set; }
         /// <summary>Engine time summed over all threads (CPU-seconds spent in Evaluate).</summary>
         public TimeSpan EngineCpuTime { get; set; }
+        /// <summary>Parsing and validation time of the elements, summed over all threads.</summary>
+        public TimeSpan ParseCpuTime { get; set; }
         public long[] Verdicts { get; } = new long[3];
     }
 
@@ -68,6 +70,7 @@ public static class EligibilityBatch
                 var reader = new EligibilityInputReader();
                 var from = c * ChunkSize;
                 var to = Math.Min(individuals.Count, from + ChunkSize);
+                var parseWatch = Stopwatch.StartNew();
                 var facts = new IndividualFacts?[to - from];
                 chunk.Ids = new string[to - from];
                 for (var i = from; i < to; i++)
@@ -78,6 +81,7 @@ public static class EligibilityBatch
                     chunk.Ids[i - from] = p?.Id ?? "";
                     if (p is not null) chunk.PersonYears += p.Years.Length;
                 }
+                chunk.ParseTicks = parseWatch.ElapsedTicks;
                 chunk.Problems = reader.Problems;
                 if (chunk.Problems.Count > 0) Interlocked.Exchange(ref failed, 1);
                 if (mode != Mode.ParseOnly && engine is not null && Volatile.Read(ref failed) == 0)
@@ -157,6 +161,7 @@ public static class EligibilityBatch
             problems.AddRange(chunk.Problems);
             stats.PersonYears += chunk.PersonYears;
             stats.EngineCpuTime += TimeSpan.FromSeconds(chunk.EngineTicks / (double)Stopwatch.Frequency);
+            stats.ParseCpuTime += TimeSpan.FromSeconds(chunk.ParseTicks / (double)Stopwatch.Frequency);
             for (var v = 0; v < 3; v++) stats.Verdicts[v] += chunk.Verdicts[v];
         }
         problems.AddRange(collectiveReader.Problems);
@@ -227,6 +232,7 @@ public static class EligibilityBatch
         public byte[]? Output;
         public long PersonYears;
         public long EngineTicks;
+        public long ParseTicks;
         public readonly long[] Verdicts = new long[3];
     }
 
