@@ -16,7 +16,14 @@ if (args.Length > 0 && args[0] == "eligibility")
     return EligibilityCommand.Run(args, await RuleBookStore.LoadForCommandLineAsync(args), Console.Out, Console.OpenStandardOutput(), Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files sit beside the binaries; the working directory is the caller's (see the .csproj).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = DefaultEnvironment(),
+    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+});
+builder.WebHost.UseStaticWebAssets();
 
 // Structured (JSON) logs unless a developer asks for plain text with Logging:Format=simple.
 builder.Logging.ClearProviders();
@@ -156,3 +163,16 @@ app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext ctx) =>
 app.MapRazorPages();
 app.Run();
 return 0;
+
+// `dotnet run` builds Debug and should show the demo; a Release build (what is deployed) defaults to
+// Production, which seeds nothing. An explicit ASPNETCORE_ENVIRONMENT always wins. (No launchSettings.json:
+// dotnet run would print its "Using launch settings" line on standard output, into the batch command's JSON.)
+static string? DefaultEnvironment()
+{
+    if (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } || Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 }) return null;
+#if DEBUG
+    return "Development";
+#else
+    return null;
+#endif
+}

@@ -58,7 +58,7 @@ public static class DemoAccountsBanner
     public static void Print(ILogger log)
     {
         var lines = DemoSeeder.DemoAccounts.Select(a => $"  {a.Email,-28} {Roles.Name(a.Role)} ({a.Agency})");
-        log.LogInformation("Tài khoản minh họa (mật khẩu {Password}):\n{Accounts}", DemoSeeder.Password, string.Join("\n", lines));
+        log.LogInformation("Demo accounts: {Accounts} (password {Password})", string.Join(", ", DemoSeeder.DemoAccounts.Select(a => a.Email)), DemoSeeder.Password);
         Console.WriteLine($"\nTài khoản minh họa — mật khẩu chung: {DemoSeeder.Password}\n{string.Join("\n", lines)}\n");
     }
 }
