@@ -56,7 +56,13 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
             {
                 if (p.Name is "basis" or "effective" or "source" or "note") continue;
                 if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array) continue;
-                result.Add(new Parameter(rule, p.Name, p.Value.ValueKind == JsonValueKind.Null ? "không giới hạn" : p.Value.ToString()));
+                result.Add(new Parameter(rule, p.Name, p.Value.ValueKind switch
+                {
+                    JsonValueKind.Null => "không giới hạn (null)",
+                    JsonValueKind.True => "có (true)",
+                    JsonValueKind.False => "không (false)",
+                    _ => p.Value.ToString(),
+                }));
             }
         }
         foreach (var r in doc.RootElement.GetProperty("rules").EnumerateObject()) Collect(r.Name, r.Value);
