@@ -151,8 +151,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
                 db.People.Add(p);
             }
             await db.SaveChangesAsync(ct);
-            foreach (var p in staff) AddHistory(rng, p, a.Code);
-            await db.SaveChangesAsync(ct);
+            var history = new History();
+            foreach (var p in staff) AddHistory(rng, p, a.Code, history);
+            await BulkInsert.InsertAsync(db, history.Ratings, ct);
+            await BulkInsert.InsertAsync(db, history.Discipline, ct);
+            await BulkInsert.InsertAsync(db, history.Initiatives, ct);
+            await BulkInsert.InsertAsync(db, history.Awards, ct);
             db.ChangeTracker.Clear();
             peopleByAgency[a.Code] = staff;
             firstPersonOf[a.Code] = staff[0];
@@ -258,7 +262,16 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         return p;
     }
 
-    private void AddHistory(Random rng, Person p, string agencyCode)
+    /// <summary>One agency's generated history, inserted in bulk (about 150.000 rows in all).</summary>
+    private sealed class History
+    {
+        public readonly List<YearRating> Ratings = [];
+        public readonly List<DisciplineRecord> Discipline = [];
+        public readonly List<Initiative> Initiatives = [];
+        public readonly List<AwardRecord> Awards = [];
+    }
+
+    private static void AddHistory(Random rng, Person p, string agencyCode, History h)
     {
         var first = Math.Max(2010, p.HiredOn!.Value.Year);
         var quality = rng.NextDouble(); // some people are steadily better than others
@@ -273,7 +286,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
                 Note = "Vi phạm quy chế làm việc (dữ liệu minh họa)",
             };
             discipline.To = discipline.From.AddYears(1).AddDays(-1);
-            db.DisciplineRecords.Add(discipline);
+            h.Discipline.Add(discipline);
         }
         var cstdcsRun = 0;
         var initiativeCount = 0;
@@ -283,7 +296,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             var rating = x > 0.80 ? Rating.HTXSNV : x > 0.12 ? Rating.HTTNV : x > 0.04 ? Rating.HTNV : Rating.KHTNV;
             var touched = discipline is not null && discipline.From.Year <= year && discipline.To.Year >= year;
             if (touched && rating > Rating.HTNV) rating = Rating.HTNV;
-            db.YearRatings.Add(new YearRating { PersonId = p.Id, Year = year, Rating = rating });
+            h.Ratings.Add(new YearRating { PersonId = p.Id, Year = year, Rating = rating });
             var served = EligibilityEngine.ServiceMonths(p.HiredOn, year);
             var ldtt = rating >= Rating.HTTNV && !touched && served >= (year >= 2024 ? 6 : 10);
             var hasInitiative = ldtt && rng.NextDouble() < 0.08 + quality * 0.12;
@@ -296,22 +309,22 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
                     PersonId = p.Id, Year = year, Scope = scope,
                     Title = $"Sáng kiến số {++initiativeCount}: cải tiến quy trình {Pick(rng, InitiativeTopics)}",
                 };
-                db.Initiatives.Add(initiative);
+                h.Initiatives.Add(initiative);
             }
-            if (ldtt) AddTitle(p.Id, year, "LDTT", agencyCode);
+            if (ldtt) h.Awards.Add(Title(p.Id, year, "LDTT", agencyCode));
             var cstdcsEligible = ldtt && (hasInitiative || (year >= 2024 && rating == Rating.HTXSNV));
             if (cstdcsEligible && rng.NextDouble() < 0.55)
             {
                 // The initiative was the basis of the title unless the rating alone sufficed (from 2024).
                 if (initiative is not null && !(year >= 2024 && rating == Rating.HTXSNV)) initiative.UsedFor = "CSTDCS";
-                AddTitle(p.Id, year, "CSTDCS", agencyCode);
+                h.Awards.Add(Title(p.Id, year, "CSTDCS", agencyCode));
                 cstdcsRun++;
             }
             else cstdcsRun = 0;
-            if (cstdcsRun >= 3 && rng.Next(4) == 0) AddTitle(p.Id, year, "CSTD_BO", agencyCode);
+            if (cstdcsRun >= 3 && rng.Next(4) == 0) h.Awards.Add(Title(p.Id, year, "CSTD_BO", agencyCode));
             if (year >= 2012 && rating == Rating.HTXSNV && rng.Next(60) == 0)
             {
-                db.Awards.Add(new AwardRecord
+                h.Awards.Add(new AwardRecord
                 {
                     PersonId = p.Id, Year = year, Code = "BK_BO", Status = AwardStatus.Conferred,
                     Authority = $"Người đứng đầu {Agencies.First(a => a.Code == agencyCode).Name}",
@@ -320,7 +333,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             }
             if (rating >= Rating.HTTNV && rng.Next(40) == 0)
             {
-                db.Awards.Add(new AwardRecord
+                h.Awards.Add(new AwardRecord
                 {
                     PersonId = p.Id, Year = year, Code = "GK", Status = AwardStatus.Conferred,
                     Authority = $"Chánh Văn phòng {Agencies.First(a => a.Code == agencyCode).Name}",
@@ -332,14 +345,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
 
     private static readonly string[] InitiativeTopics = ["thẩm định hồ sơ", "quản lý văn bản", "lưu trữ điện tử", "tổng hợp báo cáo", "tiếp nhận đơn thư", "bồi dưỡng cán bộ", "theo dõi thi đua"];
 
-    private void AddTitle(int personId, int year, string code, string agencyCode) =>
-        db.Awards.Add(new AwardRecord
+    private static AwardRecord Title(int personId, int year, string code, string agencyCode) =>
+        new()
         {
             PersonId = personId, Year = year, Code = code, Status = AwardStatus.Conferred,
             Authority = code == "CSTD_BO" ? $"Người đứng đầu {Agencies.First(a => a.Code == agencyCode).Name}" : $"Thủ trưởng {Agencies.First(a => a.Code == agencyCode).Name}",
             DecisionNumber = $"{(code == "LDTT" ? 10 : code == "CSTDCS" ? 11 : 12) + year % 100 * 100}-QĐ/{agencyCode}",
             DecisionDate = new DateOnly(year + 1, 1, 20),
-        });
+        };
 
     internal static readonly (string Email, string Name, string Role, string Agency, bool LinkPerson)[] DemoAccounts =
     [
