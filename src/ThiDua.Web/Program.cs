@@ -134,6 +134,8 @@ app.Use(async (ctx, next) =>
     ctx.Response.Headers.XContentTypeOptions = "nosniff";
     ctx.Response.Headers["X-Frame-Options"] = "DENY";
     ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+    // No scripts are needed (every form works without JavaScript); inline styles only for tree indentation.
+    ctx.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
     await next();
 });
 

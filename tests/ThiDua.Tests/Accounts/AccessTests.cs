@@ -3,16 +3,15 @@ using Microsoft.EntityFrameworkCore;
 namespace ThiDua.Tests.Accounts;
 
 /// <summary>Each page allowed or refused by role and by unit, for the demo accounts.</summary>
-public sealed class AccessTests : IAsyncLifetime
+public sealed class AccessTests : AppTest
 {
-    private TestApp _app = null!;
     private readonly Dictionary<string, HttpClient> _clients = [];
     private int _btctwPerson, _hvPerson, _btctwUnit, _hvUnit, _staffOwn;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = await TestApp.StartAsync();
-        (_btctwPerson, _hvPerson, _btctwUnit, _hvUnit, _staffOwn) = await _app.QueryAsync(async db =>
+        await base.InitializeAsync();
+        (_btctwPerson, _hvPerson, _btctwUnit, _hvUnit, _staffOwn) = await App.QueryAsync(async db =>
         {
             var bt = await db.Units.SingleAsync(u => u.Code == "BTCTW");
             var hv = await db.Units.SingleAsync(u => u.Code == "HVCTQG");
@@ -25,15 +24,9 @@ public sealed class AccessTests : IAsyncLifetime
         });
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     private async Task<HttpClient> As(string who)
     {
-        if (!_clients.TryGetValue(who, out var c)) _clients[who] = c = who == "anonymous" ? _app.Browser() : await _app.SignInAsync(who);
+        if (!_clients.TryGetValue(who, out var c)) _clients[who] = c = who == "anonymous" ? App.Browser() : await App.SignInAsync(who);
         return c;
     }
 
@@ -116,11 +109,11 @@ public sealed class AccessTests : IAsyncLifetime
     {
         var client = await As("tdkt.btctw@thidua.vn");
         var formPage = $"/People/Details/{_btctwPerson}";
-        var before = await _app.QueryAsync(db => db.YearRatings.CountAsync(r => r.PersonId == _hvPerson));
+        var before = await App.QueryAsync(db => db.YearRatings.CountAsync(r => r.PersonId == _hvPerson));
         var response = await client.PostFormAsync($"/People/Details/{_hvPerson}?handler=Rating", new() { ["rating.Year"] = "2026", ["rating.Rating"] = "HTXSNV" }, formPage);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString());
-        Assert.Equal(before, await _app.QueryAsync(db => db.YearRatings.CountAsync(r => r.PersonId == _hvPerson)));
+        Assert.Equal(before, await App.QueryAsync(db => db.YearRatings.CountAsync(r => r.PersonId == _hvPerson)));
     }
 
     [Fact]
@@ -129,8 +122,8 @@ public sealed class AccessTests : IAsyncLifetime
         var client = await As("tdkt.btctw@thidua.vn");
         var response = await client.PostFormAsync($"/People/Details/{_btctwPerson}?handler=Rating", new() { ["rating.Year"] = "2026", ["rating.Rating"] = "HTXSNV" }, $"/People/Details/{_btctwPerson}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.True(await _app.QueryAsync(db => db.YearRatings.AnyAsync(r => r.PersonId == _btctwPerson && r.Year == 2026)));
-        Assert.True(await _app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.UserName == "tdkt.btctw@thidua.vn" && a.Action == "Thêm xếp loại")));
+        Assert.True(await App.QueryAsync(db => db.YearRatings.AnyAsync(r => r.PersonId == _btctwPerson && r.Year == 2026)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.UserName == "tdkt.btctw@thidua.vn" && a.Action == "Thêm xếp loại")));
     }
 
     [Fact]
@@ -138,7 +131,7 @@ public sealed class AccessTests : IAsyncLifetime
     {
         var client = await As("tdkt.btctw@thidua.vn");
         var html = await client.GetStringAsync("/People");
-        var expected = await _app.QueryAsync(async db =>
+        var expected = await App.QueryAsync(async db =>
         {
             var tree = await db.Units.Select(u => new { u.Id, u.ParentId }).ToListAsync();
             var sub = ThiDua.Infrastructure.UnitScopeService.Subtree(_btctwUnit, tree.Select(u => (u.Id, u.ParentId)));

@@ -4,22 +4,12 @@ using ThiDua.Features.Accounts;
 
 namespace ThiDua.Tests.Accounts;
 
-public sealed class LoginTests : IAsyncLifetime
+public sealed class LoginTests : AppTest
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Login_WithDemoPassword_SignsInAndShowsName()
     {
-        var client = await _app.SignInAsync("tdkt.btctw@thidua.vn");
+        var client = await App.SignInAsync("tdkt.btctw@thidua.vn");
         var home = await client.GetStringAsync("/");
         Assert.Contains("Cán bộ TĐKT Ban Tổ chức TW", home);
         Assert.Contains("Đăng xuất", home);
@@ -28,7 +18,7 @@ public sealed class LoginTests : IAsyncLifetime
     [Fact]
     public async Task Login_WrongPassword_ShowsVietnameseErrorAndStaysOnPage()
     {
-        var client = _app.Browser();
+        var client = App.Browser();
         var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "tdkt.btctw@thidua.vn", ["Input.Password"] = "Sai@123456" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Thư điện tử hoặc mật khẩu không đúng.", await response.Content.ReadAsStringAsync());
@@ -38,7 +28,7 @@ public sealed class LoginTests : IAsyncLifetime
     public async Task Login_FiveWrongPasswords_LocksOutEvenTheRightPassword()
     {
         await CreateUserAsync("khoa.thu@thidua.vn");
-        var client = _app.Browser();
+        var client = App.Browser();
         for (var i = 0; i < 5; i++)
             await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "khoa.thu@thidua.vn", ["Input.Password"] = $"Sai@12345{i}" });
         var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "khoa.thu@thidua.vn", ["Input.Password"] = TestApp.Password });
@@ -51,7 +41,7 @@ public sealed class LoginTests : IAsyncLifetime
     public async Task Login_FourWrongPasswordsThenRight_SignsIn()
     {
         await CreateUserAsync("gan.khoa@thidua.vn");
-        var client = _app.Browser();
+        var client = App.Browser();
         for (var i = 0; i < 4; i++)
             await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "gan.khoa@thidua.vn", ["Input.Password"] = $"Sai@12345{i}" });
         var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "gan.khoa@thidua.vn", ["Input.Password"] = TestApp.Password });
@@ -61,7 +51,7 @@ public sealed class LoginTests : IAsyncLifetime
     [Fact]
     public async Task Login_WithoutAntiforgeryToken_IsRejected()
     {
-        var client = _app.Browser();
+        var client = App.Browser();
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "admin@thidua.vn", ["Input.Password"] = TestApp.Password }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -69,8 +59,8 @@ public sealed class LoginTests : IAsyncLifetime
     [Fact]
     public async Task CreateAccount_WeakPassword_IsRefusedWithVietnameseRule()
     {
-        var admin = await _app.SignInAsync("admin@thidua.vn");
-        var unitId = await _app.QueryAsync(db => Task.FromResult(db.Units.First(u => u.Code == "BTCTW").Id));
+        var admin = await App.SignInAsync("admin@thidua.vn");
+        var unitId = await App.QueryAsync(db => Task.FromResult(db.Units.First(u => u.Code == "BTCTW").Id));
         var response = await admin.PostFormAsync("/Admin/Accounts/Edit", new()
         {
             ["Input.Email"] = "yeu@thidua.vn", ["Input.FullName"] = "Mật Khẩu Yếu", ["Input.UnitId"] = unitId.ToString(),
@@ -79,26 +69,26 @@ public sealed class LoginTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Mật khẩu phải có ít nhất 10 ký tự.", html);
-        Assert.False(await _app.QueryAsync(db => Task.FromResult(db.Users.Any(u => u.Email == "yeu@thidua.vn"))));
+        Assert.False(await App.QueryAsync(db => Task.FromResult(db.Users.Any(u => u.Email == "yeu@thidua.vn"))));
     }
 
     [Fact]
     public async Task DeactivatedAccount_CannotSignIn()
     {
         var user = await CreateUserAsync("nghi.viec@thidua.vn");
-        await _app.ExecuteAsync(async db =>
+        await App.ExecuteAsync(async db =>
         {
             var u = db.Users.Single(x => x.Id == user);
             u.IsActive = false;
             await db.SaveChangesAsync();
         });
-        var response = await _app.Browser().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "nghi.viec@thidua.vn", ["Input.Password"] = TestApp.Password });
+        var response = await App.Browser().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "nghi.viec@thidua.vn", ["Input.Password"] = TestApp.Password });
         Assert.Contains("Tài khoản đã bị vô hiệu hóa", await response.Content.ReadAsStringAsync());
     }
 
     private async Task<string> CreateUserAsync(string email)
     {
-        using var scope = _app.Services.CreateScope();
+        using var scope = App.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<ThiDua.Data.AppDbContext>();
         var user = new AppUser { UserName = email, Email = email, FullName = "Người Thử", UnitId = db.Units.First(u => u.Code == "BTCTW").Id };

@@ -7,23 +7,8 @@ using ThiDua.Features.Eligibility;
 namespace ThiDua.Tests.Eligibility;
 
 /// <summary>The app builds the engine's input from the registry; the same person gets the same verdicts in the app and the command.</summary>
-public sealed partial class AppAndCommandTests : IAsyncLifetime
+public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
 {
-    private TestApp _app = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await TestApp.StartAsync();
-        _admin = await _app.SignInAsync("admin@thidua.vn");
-    }
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [GeneratedRegex("<tr data-code=\"([A-Z_]+)\" data-verdict=\"([a-z_]+)\">")]
     private static partial Regex VerdictRow();
 
@@ -33,7 +18,7 @@ public sealed partial class AppAndCommandTests : IAsyncLifetime
     public async Task PersonPage_AndCommandOnItsDownloadedInput_GiveTheSameVerdicts(int year)
     {
         // People with varied histories: someone with a ministry-level award, someone disciplined, someone under review, and others.
-        var ids = await _app.QueryAsync(async db =>
+        var ids = await App.QueryAsync(async db =>
         {
             var picked = new List<int>();
             picked.AddRange(await db.Awards.Where(a => a.Code == "BK_BO" && a.PersonId != null && a.Year < year - 1).Select(a => a.PersonId!.Value).Take(3).ToListAsync());
@@ -47,11 +32,11 @@ public sealed partial class AppAndCommandTests : IAsyncLifetime
         var verdictsSeen = new HashSet<string>();
         foreach (var id in ids)
         {
-            var html = await _admin.GetStringAsync($"/People/Details/{id}?year={year}");
+            var html = await Client.GetStringAsync($"/People/Details/{id}?year={year}");
             var inApp = VerdictRow().Matches(html).Select(m => $"{m.Groups[1].Value}={m.Groups[2].Value}").ToList();
             Assert.Equal(6, inApp.Count);
 
-            var input = await _admin.GetStringAsync($"/People/Details/{id}?handler=EligibilityInput&year={year}");
+            var input = await Client.GetStringAsync($"/People/Details/{id}?handler=EligibilityInput&year={year}");
             var (rc, stdout, stderr) = CliRunner.RunWithInput(input, "eligibility", "--input", "-");
             Assert.True(rc == 0, stderr);
             using var doc = JsonDocument.Parse(stdout);
@@ -66,11 +51,11 @@ public sealed partial class AppAndCommandTests : IAsyncLifetime
     [Fact]
     public async Task UnitEligibilityPage_ExportsXlsxWithVerdictsAndShareLimits()
     {
-        var unitId = await _app.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
-        var html = await _admin.GetStringAsync($"/Eligibility?unit={unitId}&year=2019");
+        var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
+        var html = await Client.GetStringAsync($"/Eligibility?unit={unitId}&year=2019");
         Assert.Contains("luat-2013", html);
         Assert.Contains("mức tối đa 15%", html);
-        var bytes = await _admin.GetByteArrayAsync($"/Eligibility?handler=Export&unit={unitId}&year=2019");
+        var bytes = await Client.GetByteArrayAsync($"/Eligibility?handler=Export&unit={unitId}&year=2019");
         using var ms = new MemoryStream(bytes);
         Assert.Equal(["Xét điều kiện", "Tỷ lệ"], ms.GetSheetNames());
         ms.Position = 0;
@@ -86,13 +71,13 @@ public sealed partial class AppAndCommandTests : IAsyncLifetime
         var bad = await UploadRuleSetAsync(original.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": \"sáu\""));
         Assert.Contains("Tệp không được nạp; các bộ quy tắc đang áp dụng giữ nguyên.", bad);
         Assert.Contains("$.rules.LDTT.minServiceMonths", bad);
-        Assert.False(await _app.QueryAsync(db => db.RuleSets.AnyAsync()));
+        Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
 
         var gap = await UploadRuleSetAsync(original.Replace("\"from\": 2024, \"to\": null", "\"from\": 2026, \"to\": null"));
         Assert.Contains("không nối tiếp", gap);
 
         // A person hired in September 2025 does not meet the 6-month minimum; with 3 months they would.
-        var personId = await _app.QueryAsync(async db =>
+        var personId = await App.QueryAsync(async db =>
         {
             var p = await db.People.Include(x => x.Ratings).FirstAsync(x => !x.PendingReview && x.Ratings.Any(r => r.Year == 2025 && r.Rating == Rating.HTTNV));
             p.HiredOn = new DateOnly(2025, 9, 1);
@@ -100,21 +85,29 @@ public sealed partial class AppAndCommandTests : IAsyncLifetime
             await db.SaveChangesAsync();
             return p.Id;
         });
-        Assert.Contains("<tr data-code=\"LDTT\" data-verdict=\"not_eligible\">", await _admin.GetStringAsync($"/People/Details/{personId}?year=2025"));
+        Assert.Contains("<tr data-code=\"LDTT\" data-verdict=\"not_eligible\">", await Client.GetStringAsync($"/People/Details/{personId}?year=2025"));
         var good = await UploadRuleSetAsync(original.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 3").Replace("\"version\": \"2026-11-27.1\"", "\"version\": \"2026-11-27.2\""));
         Assert.DoesNotContain("Tệp không được nạp", good);
-        Assert.Contains("<tr data-code=\"LDTT\" data-verdict=\"eligible\">", await _admin.GetStringAsync($"/People/Details/{personId}?year=2025"));
-        Assert.True(await _app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Nạp bộ quy tắc")));
+        Assert.Contains("<tr data-code=\"LDTT\" data-verdict=\"eligible\">", await Client.GetStringAsync($"/People/Details/{personId}?year=2025"));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Nạp bộ quy tắc")));
+
+        // The command reads the loaded rule set from the same database (read-only) and agrees with the app.
+        var input = await Client.GetStringAsync($"/People/Details/{personId}?handler=EligibilityInput&year=2025");
+        var (rc, stdout, stderr) = CliRunner.RunWithEnvironment(input, new() { ["Database__Path"] = App.DatabasePath }, "eligibility", "--input", "-");
+        Assert.True(rc == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("2026-11-27.2", doc.RootElement.GetProperty("ruleSetVersion").GetString());
+        Assert.Equal("eligible", doc.RootElement.GetProperty("results")[0].GetProperty("verdict").GetString());
     }
 
     private async Task<string> UploadRuleSetAsync(string json)
     {
-        var token = await _admin.AntiforgeryTokenAsync("/Admin/RuleSets");
+        var token = await Client.AntiforgeryTokenAsync("/Admin/RuleSets");
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(token), "__RequestVerificationToken");
         form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json)), "Upload", "luat-2022.json");
-        var response = await _admin.PostAsync("/Admin/RuleSets", form);
-        if (response.StatusCode == HttpStatusCode.Redirect) return await _admin.GetStringAsync("/Admin/RuleSets");
+        var response = await Client.PostAsync("/Admin/RuleSets", form);
+        if (response.StatusCode == HttpStatusCode.Redirect) return await Client.GetStringAsync("/Admin/RuleSets");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }

@@ -70,7 +70,9 @@ internal static class CliRunner
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunWithInput(null, args);
 
-    public static (int ExitCode, string Stdout, string Stderr) RunWithInput(string? stdin, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) RunWithInput(string? stdin, params string[] args) => RunWithEnvironment(stdin, null, args);
+
+    public static (int ExitCode, string Stdout, string Stderr) RunWithEnvironment(string? stdin, Dictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -80,6 +82,7 @@ internal static class CliRunner
             UseShellExecute = false,
         };
         psi.ArgumentList.Add(AppDll());
+        foreach (var (k, v) in environment ?? []) psi.Environment[k] = v;
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         if (stdin is not null)

@@ -5,23 +5,8 @@ using W = ThiDua.Features.People.PeopleWorkbook;
 
 namespace ThiDua.Tests.People;
 
-public sealed class ImportTests : IAsyncLifetime
+public sealed class ImportTests() : AppTest("tdkt.btctw@thidua.vn")
 {
-    private TestApp _app = null!;
-    private HttpClient _officer = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await TestApp.StartAsync();
-        _officer = await _app.SignInAsync("tdkt.btctw@thidua.vn");
-    }
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     internal static byte[] Workbook(IEnumerable<Dictionary<string, object?>> people, IEnumerable<Dictionary<string, object?>>? ratings = null,
         IEnumerable<Dictionary<string, object?>>? initiatives = null, IEnumerable<Dictionary<string, object?>>? awards = null)
     {
@@ -44,24 +29,24 @@ public sealed class ImportTests : IAsyncLifetime
 
     private async Task<ImportJob> UploadAsync(byte[] xlsx, bool validRowsOnly = false, string fileName = "can-bo.xlsx")
     {
-        var token = await _officer.AntiforgeryTokenAsync("/People/Import");
+        var token = await Client.AntiforgeryTokenAsync("/People/Import");
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(token), "__RequestVerificationToken");
         if (validRowsOnly) form.Add(new StringContent("true"), "AcceptValidRowsOnly");
         var file = new ByteArrayContent(xlsx);
         file.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         form.Add(file, "Upload", fileName);
-        var response = await _officer.PostAsync("/People/Import", form);
+        var response = await Client.PostAsync("/People/Import", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var status = response.Headers.Location!.ToString();
         Assert.Contains("/People/ImportStatus/", status);
         var id = int.Parse(status[(status.LastIndexOf('/') + 1)..]);
         for (var i = 0; i < 600; i++)
         {
-            var job = await _app.QueryAsync(db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == id));
+            var job = await App.QueryAsync(db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == id));
             if (job.State is ImportJobState.Succeeded or ImportJobState.Rejected or ImportJobState.Failed)
             {
-                var page = await _officer.GetStringAsync(status);
+                var page = await Client.GetStringAsync(status);
                 Assert.Contains("import-summary", page);
                 return job;
             }
@@ -73,7 +58,7 @@ public sealed class ImportTests : IAsyncLifetime
     [Fact]
     public async Task Template_Download_HasEverySheetWithHeaders()
     {
-        var bytes = await _officer.GetByteArrayAsync("/People/Import?handler=Template");
+        var bytes = await Client.GetByteArrayAsync("/People/Import?handler=Template");
         using var ms = new MemoryStream(bytes);
         var sheets = ms.GetSheetNames();
         Assert.Equal([W.PeopleSheet, W.RatingsSheet, W.DisciplineSheet, W.InitiativesSheet, W.AwardsSheet, W.GuideSheet], sheets);
@@ -91,7 +76,7 @@ public sealed class ImportTests : IAsyncLifetime
         var job = await UploadAsync(xlsx);
         Assert.Equal(ImportJobState.Succeeded, job.State);
         Assert.Equal((2, 0, 3), (job.CreatedPeople, job.UpdatedPeople, job.ChangedHistoryRows));
-        var anh = await _app.QueryAsync(db => db.People.Include(p => p.Ratings).Include(p => p.Memberships).SingleAsync(p => p.PersonalCode == "IMP-0001"));
+        var anh = await App.QueryAsync(db => db.People.Include(p => p.Ratings).Include(p => p.Memberships).SingleAsync(p => p.PersonalCode == "IMP-0001"));
         Assert.Equal("Trần Thị Ánh", anh.FullName);
         Assert.Equal("tran thi anh", anh.SearchName);
         Assert.Equal(2, anh.Ratings.Count);
@@ -100,8 +85,8 @@ public sealed class ImportTests : IAsyncLifetime
         var again = await UploadAsync(xlsx);
         Assert.Equal(ImportJobState.Succeeded, again.State);
         Assert.Equal((0, 0, 2, 0), (again.CreatedPeople, again.UpdatedPeople, again.UnchangedPeople, again.ChangedHistoryRows));
-        Assert.Equal(1, await _app.QueryAsync(db => db.People.CountAsync(p => p.PersonalCode == "IMP-0001")));
-        Assert.Equal(2, await _app.QueryAsync(db => db.YearRatings.CountAsync(r => r.PersonId == anh.Id)));
+        Assert.Equal(1, await App.QueryAsync(db => db.People.CountAsync(p => p.PersonalCode == "IMP-0001")));
+        Assert.Equal(2, await App.QueryAsync(db => db.YearRatings.CountAsync(r => r.PersonId == anh.Id)));
     }
 
     [Fact]
@@ -116,14 +101,14 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal(ImportJobState.Rejected, job.State);
         Assert.Equal(1, job.AcceptedRows);
         Assert.Equal(3, job.RejectedRows);
-        Assert.False(await _app.QueryAsync(db => db.People.AnyAsync(p => p.PersonalCode.StartsWith("IMP-10"))));
+        Assert.False(await App.QueryAsync(db => db.People.AnyAsync(p => p.PersonalCode.StartsWith("IMP-10"))));
         var report = PeopleImporter.ParseReport(job.ReportJson);
         var messages = report.SelectMany(r => r.Messages).ToList();
         Assert.Contains("Dòng 3, cột \"Giới tính\": \"Nữa\" không hợp lệ (Nam hoặc Nữ)", messages);
         Assert.Contains("Dòng 3, cột \"Ngày sinh\": \"31/02/1990\" không phải ngày hợp lệ (dd/mm/yyyy)", messages);
         Assert.Contains("Dòng 4, cột \"Mã đơn vị\": đơn vị \"HVCTQG-D01\" ngoài phạm vi đơn vị của bạn", messages);
         Assert.Contains("Dòng 2, cột \"Xếp loại\": \"HTXS\" không hợp lệ (HTXSNV, HTTNV, HTNV, KHTNV)", messages);
-        var page = WebUtility.HtmlDecode(await _officer.GetStringAsync($"/People/ImportStatus/{job.Id}"));
+        var page = WebUtility.HtmlDecode(await Client.GetStringAsync($"/People/ImportStatus/{job.Id}"));
         Assert.Contains("Có dòng lỗi nên chưa ghi dòng nào", page);
         Assert.Contains("\"Nữa\" không hợp lệ", page);
     }
@@ -136,8 +121,8 @@ public sealed class ImportTests : IAsyncLifetime
         var job = await UploadAsync(xlsx, validRowsOnly: true);
         Assert.Equal(ImportJobState.Succeeded, job.State);
         Assert.Equal((1, 1), (job.AcceptedRows, job.RejectedRows));
-        Assert.True(await _app.QueryAsync(db => db.People.AnyAsync(p => p.PersonalCode == "IMP-2001")));
-        Assert.False(await _app.QueryAsync(db => db.People.AnyAsync(p => p.PersonalCode == "IMP-2002")));
+        Assert.True(await App.QueryAsync(db => db.People.AnyAsync(p => p.PersonalCode == "IMP-2001")));
+        Assert.False(await App.QueryAsync(db => db.People.AnyAsync(p => p.PersonalCode == "IMP-2002")));
         Assert.Contains("Dòng 3, cột \"Họ\": bắt buộc, đang để trống", PeopleImporter.ParseReport(job.ReportJson).SelectMany(r => r.Messages));
     }
 
@@ -147,7 +132,7 @@ public sealed class ImportTests : IAsyncLifetime
         await UploadAsync(Workbook([Person("IMP-3001", "Hồ", "Ngọc", "Hà", "Nữ", "09/09/1991", "BTCTW-D01")]));
         var job = await UploadAsync(Workbook([Person("IMP-3001", "Hồ", "Ngọc", "Hà", "Nữ", "09/09/1991", "BTCTW-D02")]));
         Assert.Equal((0, 1), (job.CreatedPeople, job.UpdatedPeople));
-        var person = await _app.QueryAsync(db => db.People.Include(p => p.Memberships).ThenInclude(m => m.Unit).SingleAsync(p => p.PersonalCode == "IMP-3001"));
+        var person = await App.QueryAsync(db => db.People.Include(p => p.Memberships).ThenInclude(m => m.Unit).SingleAsync(p => p.PersonalCode == "IMP-3001"));
         Assert.Equal(2, person.Memberships.Count);
         Assert.Equal("BTCTW-D02", person.Memberships.Single(m => m.To is null).Unit!.Code);
     }
@@ -155,23 +140,23 @@ public sealed class ImportTests : IAsyncLifetime
     [Fact]
     public async Task Upload_NotAnXlsx_IsRefusedByContent()
     {
-        var token = await _officer.AntiforgeryTokenAsync("/People/Import");
+        var token = await Client.AntiforgeryTokenAsync("/People/Import");
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(token), "__RequestVerificationToken");
         form.Add(new ByteArrayContent("Họ,Tên\nNguyễn,An"u8.ToArray()), "Upload", "gia-mao.xlsx");
-        var response = await _officer.PostAsync("/People/Import", form);
+        var response = await Client.PostAsync("/People/Import", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Nội dung tệp không phải bảng tính .xlsx", await response.Content.ReadAsStringAsync());
-        Assert.False(await _app.QueryAsync(db => db.ImportJobs.AnyAsync(j => j.FileName == "gia-mao.xlsx")));
+        Assert.False(await App.QueryAsync(db => db.ImportJobs.AnyAsync(j => j.FileName == "gia-mao.xlsx")));
     }
 
     [Fact]
     public async Task Export_FilteredList_IsAnXlsxThatReimportsUnchanged()
     {
-        var bytes = await _officer.GetByteArrayAsync("/People?handler=Export&q=nguyen");
+        var bytes = await Client.GetByteArrayAsync("/People?handler=Export&q=nguyen");
         using var ms = new MemoryStream(bytes);
         var rows = ms.Query(useHeaderRow: true, sheetName: W.PeopleSheet).Cast<IDictionary<string, object>>().ToList();
-        var expected = await _app.QueryAsync(async db =>
+        var expected = await App.QueryAsync(async db =>
         {
             var officerUnits = await db.Units.Where(u => u.Code.StartsWith("BTCTW")).Select(u => u.Id).ToListAsync();
             return await db.People.CountAsync(p => p.SearchName.Contains("nguyen") && officerUnits.Contains(p.CurrentUnitId!.Value));

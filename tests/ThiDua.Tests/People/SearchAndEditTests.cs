@@ -5,29 +5,14 @@ using ThiDua.Features.People;
 
 namespace ThiDua.Tests.People;
 
-public sealed partial class SearchAndEditTests : IAsyncLifetime
+public sealed partial class SearchAndEditTests() : AppTest("admin@thidua.vn")
 {
-    private TestApp _app = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await TestApp.StartAsync();
-        _admin = await _app.SignInAsync("admin@thidua.vn");
-    }
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [GeneratedRegex("<a href=\"/People/Details/(\\d+)\">([^<]+)</a>")]
     private static partial Regex PersonLink();
 
     private async Task<List<string>> NamesAsync(string query)
     {
-        var html = await _admin.GetStringAsync("/People?q=" + Uri.EscapeDataString(query));
+        var html = await Client.GetStringAsync("/People?q=" + Uri.EscapeDataString(query));
         return PersonLink().Matches(html).Select(m => m.Groups[2].Value).ToList();
     }
 
@@ -46,7 +31,7 @@ public sealed partial class SearchAndEditTests : IAsyncLifetime
     [Fact]
     public async Task Search_Ranking_PutsExactThenPrefixThenContains()
     {
-        await _app.ExecuteAsync(async db =>
+        await App.ExecuteAsync(async db =>
         {
             var unit = await db.Units.FirstAsync(u => u.Code == "BTCTW-D01");
             foreach (var (code, family, middle, given) in new[] { ("RANK-1", "Lương", "Thế", "Vinh"), ("RANK-2", "Vinh", "Quang", "Tường"), ("RANK-3", "Vinh", null, "Hạnh") })
@@ -68,9 +53,9 @@ public sealed partial class SearchAndEditTests : IAsyncLifetime
     [Fact]
     public async Task PeopleList_IsSortedByGivenNameTheVietnameseWay()
     {
-        var html = await _admin.GetStringAsync("/People?p=1");
+        var html = await Client.GetStringAsync("/People?p=1");
         var ids = PersonLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value)).ToList();
-        var people = await _app.QueryAsync(db => db.People.Where(p => ids.Contains(p.Id)).ToListAsync());
+        var people = await App.QueryAsync(db => db.People.Where(p => ids.Contains(p.Id)).ToListAsync());
         var shown = ids.Select(id => people.Single(p => p.Id == id)).ToList();
         var expected = shown.OrderBy(p => ThiDua.Infrastructure.VietnameseText.PersonSortKey(p.FamilyName, p.MiddleName, p.GivenName), StringComparer.Ordinal).ToList();
         Assert.Equal(expected.Select(p => p.Id), shown.Select(p => p.Id));
@@ -80,40 +65,40 @@ public sealed partial class SearchAndEditTests : IAsyncLifetime
     [Fact]
     public async Task Edit_WithStaleVersion_KeepsOtherEditAndShowsMessage()
     {
-        var person = await _app.QueryAsync(db => db.People.AsNoTracking().OrderBy(p => p.Id).FirstAsync());
+        var person = await App.QueryAsync(db => db.People.AsNoTracking().OrderBy(p => p.Id).FirstAsync());
         var form = new Dictionary<string, string>
         {
             ["Input.PersonalCode"] = person.PersonalCode, ["Input.FamilyName"] = person.FamilyName, ["Input.MiddleName"] = person.MiddleName ?? "",
             ["Input.GivenName"] = person.GivenName, ["Input.Gender"] = person.Gender.ToString(), ["Input.UnitId"] = person.CurrentUnitId.ToString()!,
             ["Input.Position"] = "Phó Vụ trưởng", ["Input.Version"] = person.Version.ToString(),
         };
-        var first = await _admin.PostFormAsync($"/People/Edit/{person.Id}", form);
+        var first = await Client.PostFormAsync($"/People/Edit/{person.Id}", form);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         form["Input.Position"] = "Vụ trưởng";
-        var second = await _admin.PostFormAsync($"/People/Edit/{person.Id}", form);
+        var second = await Client.PostFormAsync($"/People/Edit/{person.Id}", form);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("vừa được người khác sửa", await second.Content.ReadAsStringAsync());
-        Assert.Equal("Phó Vụ trưởng", await _app.QueryAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => p.Position).SingleAsync()));
+        Assert.Equal("Phó Vụ trưởng", await App.QueryAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => p.Position).SingleAsync()));
     }
 
     [Fact]
     public async Task Create_WithMissingFieldsAndDuplicateCode_ShowsVietnameseMessagesAndSavesNothing()
     {
-        var existing = await _app.QueryAsync(db => db.People.Select(p => p.PersonalCode).FirstAsync());
-        var response = await _admin.PostFormAsync("/People/Edit", new() { ["Input.PersonalCode"] = existing, ["Input.FamilyName"] = "", ["Input.GivenName"] = "Tâm" });
+        var existing = await App.QueryAsync(db => db.People.Select(p => p.PersonalCode).FirstAsync());
+        var response = await Client.PostFormAsync("/People/Edit", new() { ["Input.PersonalCode"] = existing, ["Input.FamilyName"] = "", ["Input.GivenName"] = "Tâm" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Hãy nhập họ.", html);
         Assert.Contains("Hãy chọn giới tính.", html);
         Assert.Contains("Hãy chọn đơn vị.", html);
         Assert.Contains("value=\"Tâm\"", html);
-        Assert.Equal(1, await _app.QueryAsync(db => db.People.CountAsync(p => p.PersonalCode == existing)));
+        Assert.Equal(1, await App.QueryAsync(db => db.People.CountAsync(p => p.PersonalCode == existing)));
     }
 
     [Fact]
     public async Task Healthz_WithDatabase_Returns200()
     {
-        var response = await _app.Browser().GetAsync("/healthz");
+        var response = await App.Browser().GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
     }
@@ -121,7 +106,7 @@ public sealed partial class SearchAndEditTests : IAsyncLifetime
     [Fact]
     public async Task Home_ShowsSeedFactsInVietnameseFormats()
     {
-        var html = await _app.Browser().GetStringAsync("/");
+        var html = await App.Browser().GetStringAsync("/");
         Assert.Contains("Khối thi đua các cơ quan Đảng Trung ương", html);
         Assert.Contains("<strong>14</strong> cơ quan thành viên với <strong>5.520</strong>", html);
         Assert.Contains("T4, 04/03/2020", html);
@@ -132,7 +117,7 @@ public sealed partial class SearchAndEditTests : IAsyncLifetime
     [Fact]
     public async Task LanguageSwitch_ToEnglish_TranslatesTheShell()
     {
-        var client = _app.Browser();
+        var client = App.Browser();
         var set = await client.GetAsync("/lang/en?returnUrl=/");
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
         var html = await client.GetStringAsync("/");
