@@ -21,6 +21,7 @@ namespace ThiDua.Data;
 public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitYearRecord> UnitYearRecords => Set<UnitYearRecord>();
     public DbSet<EmulationBloc> Blocs => Set<EmulationBloc>();
     public DbSet<BlocMembership> BlocMemberships => Set<BlocMembership>();
     public DbSet<BlocLeadership> BlocLeaderships => Set<BlocLeadership>();
@@ -56,6 +57,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.SortKey).HasMaxLength(600);
             e.HasIndex(x => x.ParentId);
             e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        b.Entity<UnitYearRecord>(e =>
+        {
+            e.Property(x => x.Rating).HasConversion<string>().HasMaxLength(10);
+            e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.UnitId, x.Year }).IsUnique();
         });
 
         b.Entity<EmulationBloc>(e =>

@@ -162,6 +162,15 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             firstPersonOf[a.Code] = staff[0];
         }
 
+        // Each department's and collective's own yearly result (xếp loại tập thể), 2018–2025.
+        var yearRecords = new List<UnitYearRecord>();
+        foreach (var unit in workUnits.Values.SelectMany(l => l).Where(u => u.Kind != UnitKind.SubUnit))
+        {
+            for (var year = 2018; year <= 2025; year++)
+                yearRecords.Add(new UnitYearRecord { UnitId = unit.Id, Year = year, Rating = rng.Next(3) == 0 ? Rating.HTXSNV : Rating.HTTNV, United = rng.Next(30) != 0 });
+        }
+        await BulkInsert.InsertAsync(db, yearRecords, ct);
+
         // 2019 outcomes of the bloc's summary conference (4 March 2020).
         foreach (var code in new[] { "BTCTW", "HVCTQG", "DUKCQTW" })
         {

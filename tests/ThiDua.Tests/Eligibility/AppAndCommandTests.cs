@@ -65,6 +65,33 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
     }
 
     [Fact]
+    public async Task CollectiveVerdicts_FromRecordedYearAndMembers_FollowTheShareRule()
+    {
+        var (unitId, members, ldtt) = await App.QueryAsync(async db =>
+        {
+            var unit = await db.Units.FirstAsync(u => u.Code == "BDVTW-D02");
+            var ids = await db.People.Where(p => p.IsActive && p.CurrentUnitId == unit.Id).Select(p => p.Id).ToListAsync();
+            var withLdtt = await db.Awards.Where(a => a.Year == 2025 && a.Code == "LDTT" && ids.Contains(a.PersonId!.Value)).Select(a => a.PersonId).Distinct().CountAsync();
+            return (unit.Id, ids.Count, withLdtt);
+        });
+        Assert.True(members > 0);
+
+        var saved = await Client.PostFormAsync($"/Units/Details/{unitId}?handler=YearRecord", new() { ["year"] = "2025", ["rating"] = "HTTNV", ["united"] = "true" }, $"/Units/Details/{unitId}");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Eligibility?unit={unitId}&year=2025"));
+        var expected = ldtt * 100 > 50 * members ? "eligible" : "not_eligible";
+        Assert.Contains($"data-code=\"TTLDTT\" data-verdict=\"{expected}\"", html);
+        Assert.Contains("data-code=\"TTLDXS\" data-verdict=\"not_eligible\"", html); // HTTNV is not enough for TTLĐXS
+        Assert.Contains($"{ldtt}/{members} cá nhân đạt Lao động tiên tiến", html);
+
+        await Client.PostFormAsync($"/Units/Details/{unitId}?handler=YearRecord", new() { ["year"] = "2025", ["rating"] = "HTXSNV" }, $"/Units/Details/{unitId}");
+        html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Eligibility?unit={unitId}&year=2025"));
+        Assert.Contains("data-code=\"TTLDTT\" data-verdict=\"not_eligible\"", html);
+        Assert.Contains("Chưa được xác nhận nội bộ đoàn kết", html);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Ghi xếp loại tập thể")));
+    }
+
+    [Fact]
     public async Task RuleSetUpload_BadFile_IsRefusedAndRulesStay_GoodFile_ChangesVerdicts()
     {
         var original = RuleSet.BuiltInJson("luat-2022");

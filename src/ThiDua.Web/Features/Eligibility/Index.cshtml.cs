@@ -29,6 +29,8 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
     public string? UnitName { get; private set; }
     public Dictionary<string, int> EligibleCounts { get; private set; } = [];
     public int PeopleCount { get; private set; }
+    public sealed record CollectiveRow(int UnitId, string Name, CollectiveYearFacts? Facts, IReadOnlyList<EligibilityResult> Results);
+    public List<CollectiveRow> Collectives { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -57,6 +59,11 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
         PeopleCount = all.Count;
         EligibleCounts = EligibilityCodes.Individual.ToDictionary(c => c, c => all.Count(r => r.Results.Any(x => x.Code == c && x.Verdict == Eligibility.Verdict.Eligible)));
         Rows = all.Where(r => Code is null || r.Results.Any(x => x.Code == Code && (Verdict is null || EligibilityOutputWriter.VerdictCode(x.Verdict) == Verdict))).ToList();
+
+        // Collectives: the chosen unit and the units under it, evaluated from the registry.
+        var collectiveUnits = tree.Where(u => sub.Contains(u.Id)).ToList();
+        var collectiveFacts = await RegistryFacts.ForUnitsAsync(db, collectiveUnits.Select(u => u.Id).ToList(), EvaluationYear, ct);
+        Collectives = collectiveUnits.Zip(collectiveFacts, (u, f) => new CollectiveRow(u.Id, u.Name, f.Years.TryGetValue(EvaluationYear, out var y) ? y : null, engine.Evaluate(f))).ToList();
 
         // Share limits for each agency under the chosen unit: on the titles conferred that year, and on
         // the list that proposing every eligible person would make.

@@ -137,6 +137,40 @@ public static class RegistryFacts
         return ms.ToArray();
     }
 
+    /// <summary>
+    /// A collective's facts for a year, counted from the registry: its members are the people whose current
+    /// unit is the collective or one of its sub-units; the collective's own rating and unity are recorded per
+    /// year on the unit (no record: not evaluated as eligible).
+    /// </summary>
+    public static async Task<List<CollectiveFacts>> ForUnitsAsync(AppDbContext db, IReadOnlyCollection<int> unitIds, int year, CancellationToken ct = default)
+    {
+        var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Code }).ToListAsync(ct);
+        var codes = tree.ToDictionary(u => u.Id, u => u.Code);
+        var records = await db.UnitYearRecords.AsNoTracking().Where(r => r.Year == year && unitIds.Contains(r.UnitId)).ToDictionaryAsync(r => r.UnitId, ct);
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var result = new List<CollectiveFacts>();
+        foreach (var unitId in unitIds)
+        {
+            var sub = Infrastructure.UnitScopeService.Subtree(unitId, tree.Select(u => (u.Id, u.ParentId))).ToList();
+            var members = await db.People.AsNoTracking().Where(p => p.IsActive && p.CurrentUnitId != null && sub.Contains(p.CurrentUnitId.Value)).Select(p => p.Id).ToListAsync(ct);
+            var facts = new CollectiveFacts { Id = codes[unitId] };
+            if (records.TryGetValue(unitId, out var record) && members.Count > 0)
+            {
+                // Enums are stored as text, so compare by membership, not by order.
+                Rating[] completedTasks = [Rating.HTNV, Rating.HTTNV, Rating.HTXSNV];
+                DisciplineLevel[] warningOrAbove = [DisciplineLevel.CanhCao, DisciplineLevel.CachChuc, DisciplineLevel.BuocThoiViec];
+                var completed = await db.YearRatings.CountAsync(r => r.Year == year && completedTasks.Contains(r.Rating) && members.Contains(r.PersonId), ct);
+                var ldtt = await db.Awards.Where(a => a.Year == year && a.Code == "LDTT" && a.Status == AwardStatus.Conferred && a.PersonId != null && members.Contains(a.PersonId.Value)).Select(a => a.PersonId).Distinct().CountAsync(ct);
+                var cstdcs = await db.Awards.Where(a => a.Year == year && a.Code == "CSTDCS" && a.Status == AwardStatus.Conferred && a.PersonId != null && members.Contains(a.PersonId.Value)).Select(a => a.PersonId).Distinct().CountAsync(ct);
+                var disciplined = await db.DisciplineRecords.Where(d => warningOrAbove.Contains(d.Level) && d.From <= yearEnd && d.To >= yearStart && members.Contains(d.PersonId)).Select(d => d.PersonId).Distinct().CountAsync(ct);
+                facts.Years[year] = new CollectiveYearFacts(record.Rating, members.Count, completed, ldtt, cstdcs, disciplined, record.United);
+            }
+            result.Add(facts);
+        }
+        return result;
+    }
+
     /// <summary>The default evaluation year: the latest year with ratings, not after the current year.</summary>
     public static async Task<int> DefaultYearAsync(AppDbContext db, TimeProvider clock, CancellationToken ct = default)
     {

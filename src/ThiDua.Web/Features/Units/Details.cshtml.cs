@@ -17,6 +17,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
     public List<Child> Children { get; private set; } = [];
     public List<AwardRow> Awards { get; private set; } = [];
     public int Staff { get; private set; }
+    public List<UnitYearRecord> YearRecords { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool Active { get; private set; }
 
@@ -36,9 +37,32 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
         var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
         var sub = UnitScopeService.Subtree(id, tree.Select(u => (u.Id, u.ParentId))).ToList();
         Staff = await db.People.CountAsync(p => p.IsActive && p.CurrentUnitId != null && sub.Contains(p.CurrentUnitId.Value), ct);
+        YearRecords = await db.UnitYearRecords.AsNoTracking().Where(r => r.UnitId == id).OrderByDescending(r => r.Year).ToListAsync(ct);
         Awards = await db.Awards.AsNoTracking().Where(a => a.UnitId == id).OrderByDescending(a => a.Year)
             .Select(a => new AwardRow(a.Year, a.Code, a.Authority, a.DecisionNumber, a.Status, a.Note)).ToListAsync(ct);
         return Page();
+    }
+
+    /// <summary>Records the collective's rating and unity for a year (replacing that year's record).</summary>
+    public async Task<IActionResult> OnPostYearRecordAsync(int id, int? year, Eligibility.Rating? rating, bool united, CancellationToken ct)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null) return NotFound();
+        var scope = await scopes.GetAsync(User, ct);
+        if (!scope.CanEditUnit(id)) return Forbid();
+        if (year is not (>= 1975 and <= 2100) || rating is null or Eligibility.Rating.None)
+        {
+            TempData["Message"] = "Hãy nhập năm (1975–2100) và chọn mức xếp loại của tập thể.";
+            return RedirectToPage("Details", new { id });
+        }
+        var record = await db.UnitYearRecords.FirstOrDefaultAsync(r => r.UnitId == id && r.Year == year, ct);
+        if (record is null) db.UnitYearRecords.Add(record = new UnitYearRecord { UnitId = id, Year = year.Value });
+        record.Rating = rating.Value;
+        record.United = united;
+        db.Audit(User.UserName(), "Ghi xếp loại tập thể", nameof(Unit), unit.Code, $"{year}: {rating}, đoàn kết: {(united ? "có" : "không")}");
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Đã ghi kết quả tập thể năm {year}.";
+        return RedirectToPage("Details", new { id });
     }
 
     public async Task<IActionResult> OnPostActiveAsync(int id, bool active, int version, CancellationToken ct)
