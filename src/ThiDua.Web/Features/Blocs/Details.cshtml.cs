@@ -76,11 +76,13 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         if (!members.Contains(leaderId)) return Message(id, $"Khối trưởng năm {year} phải là thành viên của khối trong năm đó.");
         if (deputyIds.Any(d => !members.Contains(d))) return Message(id, $"Khối phó năm {year} phải là thành viên của khối trong năm đó.");
         if (deputyIds.Contains(leaderId)) return Message(id, "Một cơ quan không thể vừa là khối trưởng vừa là khối phó.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.BlocLeaderships.Where(l => l.BlocId == id && l.Year == year).ExecuteDeleteAsync(ct);
         db.BlocLeaderships.Add(new BlocLeadership { BlocId = id, Year = year, UnitId = leaderId, Role = BlocRole.Leader });
         foreach (var d in deputyIds.Distinct()) db.BlocLeaderships.Add(new BlocLeadership { BlocId = id, Year = year, UnitId = d, Role = BlocRole.Deputy });
         db.Audit(User.UserName(), "Phân công khối trưởng, khối phó", nameof(EmulationBloc), id, $"{year}: trưởng {leaderId}, phó {string.Join(",", deputyIds)}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Message(id, $"Đã ghi khối trưởng, khối phó năm {year}.");
     }
 

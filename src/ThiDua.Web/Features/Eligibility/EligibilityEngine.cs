@@ -124,7 +124,7 @@ public sealed class EligibilityEngine
         NoRecord, RatingMet, RatingUnmet, ServiceMet, ServiceUnmet, NoDiscipline,
         LdttMet, LdttUnmet, ExcellentMet, InitiativesMet, CstdcsUnmet2022, CstdcsUnmetExcellent2013, CstdcsUnmet2013,
         CstdBoStreakMet, CstdBoStreakUnmet, ScopeMet, ScopeUnmet,
-        TqNone, TqOnce, TqLatestMet, TqLatestUnmet, TqTooFar, TqMet, TqGap, TqScopeMet, TqScopeUnmet,
+        TqNone, TqOnce, TqLatestMet, TqLatestUnmet, TqTooFar, TqMet, TqScopeMet, TqScopeUnmet,
         BoExcellentMet, BoCstdcsMet, BoStreakUnmet, BoInitiativesMet, BoInitiativesUnmet,
         TtgBkBoMet, TtgBkBoUnmet, TtgRunMet, TtgRunZero, TtgRunUnmet, TtgCstdcsMet, TtgCstdcsUnmet, TtgInitMet, TtgInitUnmet,
     }

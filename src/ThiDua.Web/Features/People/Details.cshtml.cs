@@ -212,6 +212,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     {
         var (person, denied) = await EditableAsync(id, ct);
         if (denied is not null) return denied;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var deleted = kind switch
         {
             "rating" => await db.YearRatings.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
@@ -223,6 +224,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         if (deleted == 0) return NotFound();
         db.Audit(User.UserName(), $"Xóa {kind}", nameof(Person), person!.PersonalCode, $"#{itemId}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Done(id, "Đã xóa dòng quá trình.");
     }
 
