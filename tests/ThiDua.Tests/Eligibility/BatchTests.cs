@@ -59,6 +59,20 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public void Batch_Compact_HoldsTheSameResultsInLessSpace()
+    {
+        var json = Encoding.UTF8.GetBytes(Generated(3000, seed: 5, awkwardIds: true));
+        using var indented = new MemoryStream();
+        using var compact = new MemoryStream();
+        Assert.Empty(EligibilityBatch.Run(json, RuleBook.Default, indented));
+        Assert.Empty(EligibilityBatch.Run(json, RuleBook.Default, compact, compact: true));
+        Assert.True(compact.Length < indented.Length * 0.9, $"{compact.Length} vs {indented.Length}");
+        using var a = JsonDocument.Parse(indented.ToArray());
+        using var b = JsonDocument.Parse(compact.ToArray());
+        Assert.True(JsonElement.DeepEquals(a.RootElement, b.RootElement));
+    }
+
+    [Fact]
     public void Batch_ProblemsInSeveralChunks_AreReportedInInputOrderAndNothingIsWritten()
     {
         var text = Generated(5000, seed: 9, awkwardIds: false)

@@ -33,8 +33,9 @@ public static class EligibilityBatch
     public enum Mode { ParseOnly, Evaluate, EvaluateAndWrite }
 
     /// <summary>Validates, evaluates and writes the result document to <paramref name="output"/>; returns the problems.</summary>
-    public static List<string> Run(ReadOnlyMemory<byte> json, RuleBook book, Stream output, Mode mode = Mode.EvaluateAndWrite, Stats? stats = null, int? threads = null)
+    public static List<string> Run(ReadOnlyMemory<byte> json, RuleBook book, Stream output, Mode mode = Mode.EvaluateAndWrite, Stats? stats = null, int? threads = null, bool compact = false)
     {
+        var options = compact ? EligibilityOutputWriter.CompactOptions : EligibilityOutputWriter.Options;
         stats ??= new Stats();
         var total = Stopwatch.StartNew();
         var problems = new List<string>();
@@ -61,7 +62,7 @@ public static class EligibilityBatch
         {
             var writerBuffer = new ArrayBufferWriter<byte>(1 << 16);
             var encoded = new Dictionary<string, System.Text.Json.JsonEncodedText>(ReferenceEqualityComparer.Instance);
-            using var w = new Utf8JsonWriter(writerBuffer, EligibilityOutputWriter.Options);
+            using var w = new Utf8JsonWriter(writerBuffer, options);
             while (true)
             {
                 var c = Interlocked.Increment(ref next);
@@ -129,7 +130,7 @@ public static class EligibilityBatch
         Utf8JsonWriter? head = null;
         if (write && engine is not null)
         {
-            head = new Utf8JsonWriter(output, EligibilityOutputWriter.Options);
+            head = new Utf8JsonWriter(output, options);
             head.WriteStartObject();
             head.WriteNumber("asOfYear", engine.AsOfYear);
             head.WriteString("ruleSet", engine.RuleSet.Code);
@@ -188,7 +189,7 @@ public static class EligibilityBatch
                 foreach (var r in rs) stats.Verdicts[(int)r.Verdict]++;
                 if (head is null) continue;
                 var buffer = new ArrayBufferWriter<byte>();
-                using var w = new Utf8JsonWriter(buffer, EligibilityOutputWriter.Options);
+                using var w = new Utf8JsonWriter(buffer, options);
                 w.WriteStartObject();
                 w.WriteStartArray("r"u8);
                 EligibilityOutputWriter.WriteResults(w, rs);
@@ -202,7 +203,7 @@ public static class EligibilityBatch
         }
         if (head is not null)
         {
-            output.Write(wroteAny ? "\n  ]\n}"u8 : "]\n}"u8);
+            output.Write(compact ? "]}"u8 : wroteAny ? "\n  ]\n}"u8 : "]\n}"u8);
             output.Flush();
             head.Dispose();
         }

@@ -12,17 +12,19 @@ public static class EligibilityCommand
     public static int Run(string[] args, RuleBook book, TextWriter stdout, Stream stdoutStream, TextWriter stderr, Stream? stdin = null)
     {
         string? input = null, output = null;
+        var compact = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--input" when i + 1 < args.Length: input = args[++i]; break;
                 case "--output" when i + 1 < args.Length: output = args[++i]; break;
+                case "--compact": compact = true; break;
                 case "--help" or "-h":
-                    stdout.WriteLine("Cách dùng: eligibility --input FILE|- [--output FILE]");
+                    stdout.WriteLine("Cách dùng: eligibility --input FILE|- [--output FILE] [--compact]");
                     return 0;
                 default:
-                    stderr.WriteLine($"eligibility: unknown or incomplete argument \"{args[i]}\" (usage: eligibility --input FILE|- [--output FILE])");
+                    stderr.WriteLine($"eligibility: unknown or incomplete argument \"{args[i]}\" (usage: eligibility --input FILE|- [--output FILE] [--compact])");
                     return InvalidInput;
             }
         }
@@ -58,7 +60,7 @@ public static class EligibilityCommand
         {
             using (var scratch = scratchPath is null ? (Stream)new MemoryStream() : new FileStream(scratchPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
             {
-                problems = EligibilityBatch.Run(bytes, book, scratch);
+                problems = EligibilityBatch.Run(bytes, book, scratch, compact: compact);
                 if (problems.Count == 0 && full is null)
                 {
                     scratch.Position = 0;

@@ -612,6 +612,7 @@ public sealed class EligibilityInputReader
 public static class EligibilityOutputWriter
 {
     internal static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    internal static readonly JsonWriterOptions CompactOptions = Options with { Indented = false };
 
     public static string VerdictCode(Verdict v) => v switch
     {
