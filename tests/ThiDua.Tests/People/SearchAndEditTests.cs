@@ -28,6 +28,18 @@ public sealed partial class SearchAndEditTests() : AppTest("admin@thidua.vn")
         Assert.Equal("Nguyễn Văn Đức", names[0]);
     }
 
+    [Theory]
+    [InlineData("dang uy khoi cac co quan trung uong")]
+    [InlineData("ĐẢNG ỦY KHỐI")]
+    [InlineData("DUKCQTW")]
+    public async Task UnitSearch_WithoutDiacriticsOrByCode_FindsTheAgencyFirst(string query)
+    {
+        var html = await Client.GetStringAsync("/Units?q=" + Uri.EscapeDataString(query));
+        var first = Regex.Match(html, "<a href=\"/Units/Details/\\d+\">([^<]+)</a>");
+        Assert.True(first.Success);
+        Assert.Equal("Đảng ủy Khối các cơ quan Trung ương", first.Groups[1].Value);
+    }
+
     [Fact]
     public async Task Search_Ranking_PutsExactThenPrefixThenContains()
     {
