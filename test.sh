@@ -20,6 +20,9 @@ dotnet tool restore >/dev/null
 dotnet restore ThiDua.slnx --nologo -v q
 dotnet build ThiDua.slnx --no-restore -c Release --nologo -v q -warnaserror
 
+echo "== migrations match the model"
+dotnet ef migrations has-pending-model-changes --project src/ThiDua.Web --configuration Release --no-build
+
 echo "== tests"
 rm -rf TestResults
 set +e
