@@ -6,8 +6,9 @@ using ThiDua.DemoData;
 namespace ThiDua.Features.Accounts;
 
 /// <summary>
-/// <c>dotnet run --project src/ThiDua.Web -- create-admin --email E --password P --unit CODE [--name N]</c>:
-/// a production start seeds no accounts, so the first administrator is created from the command line.
+/// <c>dotnet run --project src/ThiDua.Web -- create-admin --email E --password P --unit CODE [--unit-name N] [--name N]</c>:
+/// a production start seeds no accounts, so the first administrator is created from the command line. On an
+/// empty database the administrator's agency is created too when <c>--unit-name</c> is given.
 /// </summary>
 public static class AccountCommands
 {
@@ -23,7 +24,7 @@ public static class AccountCommands
         var unitCode = Arg("--unit");
         if (email is null || password is null || unitCode is null)
         {
-            Console.Error.WriteLine("Cách dùng: create-admin --email EMAIL --password MẬT_KHẨU --unit MÃ_ĐƠN_VỊ [--name HỌ_TÊN] (hoặc biến môi trường THIDUA_ADMIN_PASSWORD)");
+            Console.Error.WriteLine("Cách dùng: create-admin --email EMAIL --password MẬT_KHẨU --unit MÃ_ĐƠN_VỊ [--unit-name TÊN_CƠ_QUAN] [--name HỌ_TÊN] (hoặc biến môi trường THIDUA_ADMIN_PASSWORD)");
             return 2;
         }
         using var scope = services.CreateScope();
@@ -31,10 +32,19 @@ public static class AccountCommands
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == unitCode.ToUpperInvariant());
+        var unitName = Arg("--unit-name");
+        if (unit is null && unitName is null)
+        {
+            Console.Error.WriteLine($"Không có đơn vị mã \"{unitCode}\". Thêm --unit-name \"Tên cơ quan\" để tạo cơ quan này cùng tài khoản quản trị.");
+            return 2;
+        }
         if (unit is null)
         {
-            Console.Error.WriteLine($"Không có đơn vị mã \"{unitCode}\". Tạo đơn vị trước, hoặc dùng mã một đơn vị đã có.");
-            return 2;
+            unit = new Units.Unit { Name = unitName!, Code = unitCode, Kind = Units.UnitKind.Agency };
+            unit.Normalize();
+            db.Units.Add(unit);
+            db.Audit("create-admin", "Thêm đơn vị", nameof(Units.Unit), unit.Code, unit.Name);
+            await db.SaveChangesAsync();
         }
         foreach (var role in Roles.All)
         {
@@ -48,6 +58,8 @@ public static class AccountCommands
             return 2;
         }
         await users.AddToRoleAsync(user, Roles.Admin);
+        db.Audit("create-admin", "Tạo tài khoản quản trị", nameof(AppUser), email);
+        await db.SaveChangesAsync();
         Console.WriteLine($"Đã tạo tài khoản quản trị {email}.");
         return 0;
     }
