@@ -87,6 +87,16 @@ public sealed class BatchTests
             "$.individuals[4999].id: duplicate id \"P0\""], problems);
     }
 
+    [Fact]
+    public void Batch_MalformedElement_ReportsTheLineInTheWholeDocument()
+    {
+        // Brackets balance, so the scan accepts the element; the reader finds the missing comma on line 4.
+        const string json = "{\"asOfYear\": 2025,\n \"individuals\": [\n  {\"id\": \"A\", \"years\": {}},\n  {\"id\": \"B\" \"years\": {}}\n]}";
+        var problems = EligibilityBatch.Run(Encoding.UTF8.GetBytes(json), RuleBook.Default, Stream.Null);
+        Assert.Single(problems);
+        Assert.StartsWith("$.individuals[1]: malformed JSON at line 4:", problems[0]);
+    }
+
     [Theory]
     [InlineData("{\"asOfYear\": 2025, \"individuals\": [{\"id\": \"A\", \"years\": {}} {\"id\": \"B\", \"years\": {}}]}", "$.individuals[0]: malformed JSON")]
     [InlineData("{\"asOfYear\": 2025, \"individuals\": [1, 2]}", "$.individuals[0]: expected an object")]

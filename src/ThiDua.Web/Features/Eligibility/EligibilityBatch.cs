@@ -50,7 +50,6 @@ public static class EligibilityBatch
         problems.AddRange(header.Problems);
 
         var engine = asOf is { } y ? EligibilityEngine.For(book, y) : null;
-        var lines = new LineIndex(json);
         var individuals = scan.Individuals;
         var chunkCount = (individuals.Count + ChunkSize - 1) / ChunkSize;
         var chunks = new Chunk[chunkCount];
@@ -77,7 +76,7 @@ public static class EligibilityBatch
                 for (var i = from; i < to; i++)
                 {
                     var (start, length) = individuals[i];
-                    var p = reader.ReadIndividualElement(json.Span.Slice(start, length), i, lines.LineOf(start, reader.Problems.Count > 0));
+                    var p = reader.ReadIndividualElement(json.Span, start, length, i);
                     facts[i - from] = p;
                     chunk.Ids[i - from] = p?.Id ?? "";
                     if (p is not null) chunk.PersonYears += p.Years.Length;
@@ -123,7 +122,7 @@ public static class EligibilityBatch
         for (var i = 0; i < scan.Collectives.Count; i++)
         {
             var (start, length) = scan.Collectives[i];
-            if (collectiveReader.ReadCollectiveElement(json.Span.Slice(start, length), i, lines.LineOf(start, true)) is { } c) collectives.Add(c);
+            if (collectiveReader.ReadCollectiveElement(json.Span, start, length, i) is { } c) collectives.Add(c);
         }
         if (collectiveReader.Problems.Count > 0) Interlocked.Exchange(ref failed, 1);
 
@@ -235,12 +234,6 @@ public static class EligibilityBatch
         public long EngineTicks;
         public long ParseTicks;
         public readonly long[] Verdicts = new long[3];
-    }
-
-    /// <summary>Line numbers for messages: computed only when a problem needs one.</summary>
-    private sealed class LineIndex(ReadOnlyMemory<byte> json)
-    {
-        public int LineOf(int offset, bool needed) => needed ? json.Span[..offset].Count((byte)'\n') : 0;
     }
 }
 

@@ -48,21 +48,21 @@ public sealed class EligibilityInputReader
 
     internal void Problem(string path, string message) => _problems.Add($"{path}: {message}");
 
-    /// <summary>Parses one element of <c>individuals</c> (the batch pipeline splits the array first).</summary>
-    internal IndividualFacts? ReadIndividualElement(ReadOnlySpan<byte> element, int index, int lineOffset) =>
-        ReadElement(element, "individuals", index, lineOffset, static (EligibilityInputReader self, ref Utf8JsonReader r, int i) => self.ReadIndividual(ref r, i));
+    /// <summary>Parses one element of <c>individuals</c>, found by the batch pipeline's scan at <paramref name="start"/> of the document.</summary>
+    internal IndividualFacts? ReadIndividualElement(ReadOnlySpan<byte> document, int start, int length, int index) =>
+        ReadElement(document, start, length, "individuals", index, static (EligibilityInputReader self, ref Utf8JsonReader r, int i) => self.ReadIndividual(ref r, i));
 
-    internal CollectiveFacts? ReadCollectiveElement(ReadOnlySpan<byte> element, int index, int lineOffset) =>
-        ReadElement(element, "collectives", index, lineOffset, static (EligibilityInputReader self, ref Utf8JsonReader r, int i) => self.ReadCollective(ref r, i));
+    internal CollectiveFacts? ReadCollectiveElement(ReadOnlySpan<byte> document, int start, int length, int index) =>
+        ReadElement(document, start, length, "collectives", index, static (EligibilityInputReader self, ref Utf8JsonReader r, int i) => self.ReadCollective(ref r, i));
 
     private delegate T? ElementParser<T>(EligibilityInputReader self, ref Utf8JsonReader reader, int index) where T : class;
 
-    private T? ReadElement<T>(ReadOnlySpan<byte> element, string section, int index, int lineOffset, ElementParser<T> parse) where T : class
+    private T? ReadElement<T>(ReadOnlySpan<byte> document, int start, int length, string section, int index, ElementParser<T> parse) where T : class
     {
         _where = null;
         _section = section;
         _index = index;
-        var reader = new Utf8JsonReader(element);
+        var reader = new Utf8JsonReader(document.Slice(start, length));
         try
         {
             reader.Read();
@@ -70,7 +70,9 @@ public sealed class EligibilityInputReader
         }
         catch (JsonException ex)
         {
-            Problem(Where, $"malformed JSON at line {lineOffset + ex.LineNumber + 1}: {FirstSentence(ex.Message)}");
+            // Lines are counted only here, for the message: the element's own line plus those before it.
+            var linesBefore = document[..start].Count((byte)'\n');
+            Problem(Where, $"malformed JSON at line {linesBefore + ex.LineNumber + 1}: {FirstSentence(ex.Message)}");
             return null;
         }
     }
