@@ -42,8 +42,14 @@ public sealed class UnitScopeService(AppDbContext db)
         var readsUnits = roles.Any(r => Roles.RegistryReaders.Split(',').Contains(r));
         if (!readsUnits || !int.TryParse(user.FindFirstValue(ClaimNames.UnitId), out var unitId))
             return _cached = new AccessScope(false, new HashSet<int>(), personId, false);
+        return _cached = new AccessScope(false, await SubtreeAsync(db, unitId, ct), personId, canEdit);
+    }
+
+    /// <summary>A unit and every unit under it, read from the database.</summary>
+    public static async Task<HashSet<int>> SubtreeAsync(AppDbContext db, int root, CancellationToken ct = default)
+    {
         var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
-        return _cached = new AccessScope(false, Subtree(unitId, tree.Select(u => (u.Id, u.ParentId))), personId, canEdit);
+        return Subtree(root, tree.Select(u => (u.Id, u.ParentId)));
     }
 
     public static HashSet<int> Subtree(int root, IEnumerable<(int Id, int? ParentId)> units)

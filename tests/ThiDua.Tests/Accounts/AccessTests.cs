@@ -133,8 +133,7 @@ public sealed class AccessTests : AppTest
         var html = await client.GetStringAsync("/People");
         var expected = await App.QueryAsync(async db =>
         {
-            var tree = await db.Units.Select(u => new { u.Id, u.ParentId }).ToListAsync();
-            var sub = ThiDua.Infrastructure.UnitScopeService.Subtree(_btctwUnit, tree.Select(u => (u.Id, u.ParentId)));
+            var sub = await ThiDua.Infrastructure.UnitScopeService.SubtreeAsync(db, _btctwUnit);
             return await db.People.CountAsync(p => p.IsActive && sub.Contains(p.CurrentUnitId!.Value));
         });
         Assert.Contains($"{ThiDua.Infrastructure.VnFormat.Number(expected)} dòng", html);

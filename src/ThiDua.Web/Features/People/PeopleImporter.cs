@@ -226,7 +226,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         var ids = tracked.ToDictionary(kv => kv.Key, kv => kv.Value.Id);
         var personIds = ids.Values.ToList();
 
-        var existingRatings = await LoadAsync(db.YearRatings.Where(x => personIds.Contains(x.PersonId)), ct);
+        var existingRatings = await db.YearRatings.Where(x => personIds.Contains(x.PersonId)).ToListAsync(ct);
         var ratingIndex = existingRatings.ToDictionary(x => (x.PersonId, x.Year));
         foreach (var r in ratings)
         {
@@ -234,7 +234,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             if (ratingIndex.TryGetValue((pid, r.Year), out var x)) { if (x.Rating != r.Rating) { x.Rating = r.Rating; history++; } }
             else { db.YearRatings.Add(new YearRating { PersonId = pid, Year = r.Year, Rating = r.Rating }); history++; }
         }
-        var existingDiscipline = await LoadAsync(db.DisciplineRecords.Where(x => personIds.Contains(x.PersonId)), ct);
+        var existingDiscipline = await db.DisciplineRecords.Where(x => personIds.Contains(x.PersonId)).ToListAsync(ct);
         foreach (var r in discipline)
         {
             var pid = ids[r.Code];
@@ -242,7 +242,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             if (x is null) { db.DisciplineRecords.Add(new DisciplineRecord { PersonId = pid, Level = r.Level, From = r.From, To = r.To, DecisionNumber = r.Decision }); history++; }
             else if (x.To != r.To || x.DecisionNumber != r.Decision) { x.To = r.To; x.DecisionNumber = r.Decision; history++; }
         }
-        var existingInitiatives = await LoadAsync(db.Initiatives.Where(x => personIds.Contains(x.PersonId)), ct);
+        var existingInitiatives = await db.Initiatives.Where(x => personIds.Contains(x.PersonId)).ToListAsync(ct);
         foreach (var r in initiatives)
         {
             var pid = ids[r.Code];
@@ -250,7 +250,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             if (x is null) { db.Initiatives.Add(new Initiative { PersonId = pid, Year = r.Year, Title = r.Title, Scope = r.Scope, UsedFor = r.UsedFor }); history++; }
             else if (x.Scope != r.Scope || x.UsedFor != r.UsedFor) { x.Scope = r.Scope; x.UsedFor = r.UsedFor; history++; }
         }
-        var existingAwards = await LoadAsync(db.Awards.Where(x => x.PersonId != null && personIds.Contains(x.PersonId.Value)), ct);
+        var existingAwards = await db.Awards.Where(x => x.PersonId != null && personIds.Contains(x.PersonId.Value)).ToListAsync(ct);
         var awardIndex = existingAwards.GroupBy(x => (x.PersonId!.Value, x.Year, x.Code)).ToDictionary(g => g.Key, g => g.First());
         foreach (var r in awards)
         {
@@ -276,8 +276,6 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         await tx.CommitAsync(ct);
         return new ImportOutcome(true, reports.Count, accepted, rejected, created, updated, unchanged, history, reports, null);
     }
-
-    private static async Task<List<T>> LoadAsync<T>(IQueryable<T> q, CancellationToken ct) => await q.ToListAsync(ct);
 
     private static void Apply(Person p, PersonRow r)
     {

@@ -17,8 +17,7 @@ public sealed record PeopleFilter(string? Q, int? Unit, string? Status)
         }
         if (Unit is { } unitId)
         {
-            var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
-            var sub = UnitScopeService.Subtree(unitId, tree.Select(u => (u.Id, u.ParentId))).ToList();
+            var sub = (await UnitScopeService.SubtreeAsync(db, unitId, ct)).ToList();
             q = q.Where(p => p.CurrentUnitId != null && sub.Contains(p.CurrentUnitId.Value));
         }
         q = Status switch

@@ -34,8 +34,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Children = (await db.Units.AsNoTracking().Where(u => u.ParentId == id).OrderBy(u => u.SortKey).ToListAsync(ct))
             .Select(u => new Child(u.Id, u.Name, u.Code, u.Kind, u.IsActive(today))).ToList();
-        var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
-        var sub = UnitScopeService.Subtree(id, tree.Select(u => (u.Id, u.ParentId))).ToList();
+        var sub = (await UnitScopeService.SubtreeAsync(db, id, ct)).ToList();
         Staff = await db.People.CountAsync(p => p.IsActive && p.CurrentUnitId != null && sub.Contains(p.CurrentUnitId.Value), ct);
         YearRecords = await db.UnitYearRecords.AsNoTracking().Where(r => r.UnitId == id).OrderByDescending(r => r.Year).ToListAsync(ct);
         Awards = await db.Awards.AsNoTracking().Where(a => a.UnitId == id).OrderByDescending(a => a.Year)

@@ -54,8 +54,7 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes) : PageMo
     {
         var options = await People.IndexModel.UnitOptionsAsync(db, scope, ct);
         if (self is null) return options.Where(o => scope.CanEditUnit(o.Id)).ToList();
-        var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
-        var descendants = UnitScopeService.Subtree(self.Value, tree.Select(u => (u.Id, u.ParentId)));
+        var descendants = await UnitScopeService.SubtreeAsync(db, self.Value, ct);
         return options.Where(o => scope.CanEditUnit(o.Id) && !descendants.Contains(o.Id)).ToList();
     }
 
