@@ -22,6 +22,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitYearRecord> UnitYearRecords => Set<UnitYearRecord>();
+    public DbSet<UnitReviewPeriod> UnitReviews => Set<UnitReviewPeriod>();
     public DbSet<EmulationBloc> Blocs => Set<EmulationBloc>();
     public DbSet<BlocMembership> BlocMemberships => Set<BlocMembership>();
     public DbSet<BlocLeadership> BlocLeaderships => Set<BlocLeadership>();
@@ -64,6 +65,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.Rating).HasConversion<string>().HasMaxLength(10);
             e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.UnitId, x.Year }).IsUnique();
+        });
+
+        b.Entity<UnitReviewPeriod>(e =>
+        {
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.DecisionNumber).HasMaxLength(100);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.UnitId, x.From });
         });
 
         b.Entity<EmulationBloc>(e =>
@@ -141,6 +150,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.DecisionNumber).HasMaxLength(100);
             e.Property(x => x.Note).HasMaxLength(1000);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Basis).HasConversion<string>().HasMaxLength(20);
             e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.PersonId, x.Year });

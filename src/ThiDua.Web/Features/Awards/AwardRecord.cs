@@ -28,6 +28,10 @@ public sealed class AwardRecord
     public string? DecisionNumber { get; set; }
     public DateOnly? DecisionDate { get; set; }
     public AwardStatus Status { get; set; }
+    /// <summary>Last year of the achievement period the decision states (thời gian lập được thành tích); null when it states none.</summary>
+    public int? PeriodTo { get; set; }
+    /// <summary>Merit over a period, or a one-off (đột xuất) or thematic (chuyên đề) achievement: the latter are no basis for merit awards under Luật 2022.</summary>
+    public Eligibility.AwardBasis Basis { get; set; }
     public string? Note { get; set; }
 
     /// <summary>Codes and their Vietnamese names; titles first, then forms of commendation.</summary>

@@ -12,6 +12,11 @@ public sealed class EmulationBloc : IVersioned
     public required string Code { get; set; }
     public string? Description { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>
+    /// The bloc's own cap on emulation flags as a share of its members (a bloc regulation, not the law:
+    /// Luật 2022 Điều 25 sets no share); null when the bloc sets none.
+    /// </summary>
+    public int? FlagSharePercent { get; set; }
     public int Version { get; set; }
     public List<BlocMembership> Members { get; set; } = [];
     public List<BlocLeadership> Leaders { get; set; } = [];

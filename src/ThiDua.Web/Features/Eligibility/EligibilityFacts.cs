@@ -36,7 +36,18 @@ public readonly record struct DisciplinePeriod(DisciplineLevel Level, DateOnly F
     public bool Touches(int year) => From.Year <= year && To.Year >= year;
 }
 
-public readonly record struct AwardFact(int Year, AwardForm Form);
+/// <summary>What an award was given for: merit over a period (công trạng), a one-off achievement (đột xuất) or a thematic movement (chuyên đề).</summary>
+public enum AwardBasis : byte { Merit = 0, DotXuat = 1, ChuyenDe = 2 }
+
+/// <summary>
+/// A form of commendation received: <paramref name="Year"/> of the decision, and <paramref name="PeriodTo"/> the
+/// last year of the achievement period the decision states (null: none stated, the decision year counts).
+/// </summary>
+public readonly record struct AwardFact(int Year, AwardForm Form, int? PeriodTo = null, AwardBasis Basis = AwardBasis.Merit)
+{
+    /// <summary>The year the next award of the same form counts from (exclusive).</summary>
+    public int PeriodEnd => PeriodTo ?? Year;
+}
 
 public sealed class IndividualFacts
 {
@@ -200,6 +211,22 @@ public static class EligibilityCodes
     {
         DisciplineLevel.KhienTrach => "khien_trach", DisciplineLevel.CanhCao => "canh_cao",
         DisciplineLevel.CachChuc => "cach_chuc", DisciplineLevel.BuocThoiViec => "buoc_thoi_viec", _ => "",
+    };
+
+    public static bool TryParseBasis(string? s, out AwardBasis b)
+    {
+        (b, var ok) = s switch { "dot_xuat" => (AwardBasis.DotXuat, true), "chuyen_de" => (AwardBasis.ChuyenDe, true), _ => (AwardBasis.Merit, false) };
+        return ok;
+    }
+
+    /// <summary>The contract's code for a basis; null for merit (the field is then left out).</summary>
+    public static string? BasisCode(AwardBasis b) => b switch { AwardBasis.DotXuat => "dot_xuat", AwardBasis.ChuyenDe => "chuyen_de", _ => null };
+
+    public static string BasisName(AwardBasis b) => b switch
+    {
+        AwardBasis.DotXuat => "thành tích đột xuất",
+        AwardBasis.ChuyenDe => "thi đua theo chuyên đề",
+        _ => "công trạng (thành tích theo thời gian)",
     };
 
     public static bool TryParseAward(string? s, out AwardForm f)

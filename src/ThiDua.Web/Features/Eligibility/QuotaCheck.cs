@@ -18,8 +18,8 @@ public static class QuotaCheck
         foreach (var u in units)
         {
             result.Add(Share(u, "Chiến sĩ thi đua cơ sở / Lao động tiên tiến", u.Cstdcs, u.Ldtt, set.Quotas.CstdcsShareOfLdtt, "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"));
-            if (u.CollectivesConsidered > 0 || u.Flags > 0)
-                result.Add(Share(u, "Cờ thi đua / tập thể được xét", u.Flags, u.CollectivesConsidered, set.Quotas.FlagShare, "cờ thi đua", "tập thể được xét"));
+            if ((u.CollectivesConsidered > 0 || u.Flags > 0) && set.Quotas.FlagShare is not null)
+                result.Add(Share(u, "Cờ thi đua / tập thể được xét", u.Flags, u.CollectivesConsidered, set.Quotas.FlagShare!, "cờ thi đua", "tập thể được xét"));
         }
         return result;
     }

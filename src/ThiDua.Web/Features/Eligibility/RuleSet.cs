@@ -112,7 +112,7 @@ public sealed record RuleSetQuotas
     /// <summary>Chiến sĩ thi đua cơ sở as a share of the unit's Lao động tiên tiến.</summary>
     public required QuotaRule CstdcsShareOfLdtt { get; init; }
     /// <summary>Emulation flags as a share of the collectives considered.</summary>
-    public required QuotaRule FlagShare { get; init; }
+    public QuotaRule? FlagShare { get; init; }
 }
 
 public sealed record RuleSet
@@ -228,9 +228,9 @@ public sealed record RuleSet
         Range("$.rules.TTLDXS.ldttPercentAtLeast", r.Ttldxs.LdttPercentAtLeast, 0, 100);
         Range("$.rules.TTLDXS.minCstdcsMembers", r.Ttldxs.MinCstdcsMembers, 0, 1000);
         Rule("$.quotas.cstdcsShareOfLdtt", Quotas.CstdcsShareOfLdtt);
-        Rule("$.quotas.flagShare", Quotas.FlagShare);
+        if (Quotas.FlagShare is { } flag) Rule("$.quotas.flagShare", flag);
         if (Quotas.CstdcsShareOfLdtt.MaxPercent is { } q1) Range("$.quotas.cstdcsShareOfLdtt.maxPercent", q1, 0, 100);
-        if (Quotas.FlagShare.MaxPercent is { } q2) Range("$.quotas.flagShare.maxPercent", q2, 0, 100);
+        if (Quotas.FlagShare?.MaxPercent is { } q2) Range("$.quotas.flagShare.maxPercent", q2, 0, 100);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
@@ -268,9 +268,10 @@ public sealed class RuleBook(IReadOnlyList<RuleSet> sets)
 
     public static RuleBook Default { get; } = new(RuleSet.BuiltIn);
 
-    public RuleSet For(int year) =>
-        Sets.FirstOrDefault(s => s.AppliesToYears.Contains(year))
-        ?? throw new InvalidOperationException($"No rule set applies to {year}");
+    /// <summary>The set governing <paramref name="year"/>, or null when none covers it (no built-in set covers 2016 or earlier).</summary>
+    public RuleSet? Find(int year) => Sets.FirstOrDefault(s => s.AppliesToYears.Contains(year));
+
+    public RuleSet For(int year) => Find(year) ?? throw new InvalidOperationException($"No rule set applies to {year}");
 
     /// <summary>Replaces the set with the same code; refuses a set whose years overlap another's or leave a gap.</summary>
     public RuleBook With(RuleSet replacement, out List<string> problems)

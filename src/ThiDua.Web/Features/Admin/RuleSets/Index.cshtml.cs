@@ -38,12 +38,16 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
         }).ToList();
     }
 
-    private static List<(string, RuleBase)> RulesOf(RuleSet s) =>
-    [
+    private static List<(string, RuleBase)> RulesOf(RuleSet s)
+    {
+        List<(string, RuleBase)> list = [
         ("Hoãn xét", s.Rules.Deferral), ("LDTT", s.Rules.Ldtt), ("CSTDCS", s.Rules.Cstdcs), ("CSTD_BO", s.Rules.CstdBo), ("CSTDTQ", s.Rules.Cstdtq),
         ("BK_BO", s.Rules.BkBo), ("BK_TTG", s.Rules.BkTtg), ("TTLDTT", s.Rules.Ttldtt), ("TTLDXS", s.Rules.Ttldxs),
-        ("Tỷ lệ CSTĐCS/LĐTT", s.Quotas.CstdcsShareOfLdtt), ("Tỷ lệ cờ thi đua", s.Quotas.FlagShare),
-    ];
+        ("Tỷ lệ CSTĐCS/LĐTT", s.Quotas.CstdcsShareOfLdtt),
+        ];
+        if (s.Quotas.FlagShare is { } flag) list.Add(("Tỷ lệ cờ thi đua", flag));
+        return list;
+    }
 
     /// <summary>Every scalar parameter of every rule, read from the same JSON the file holds.</summary>
     private static List<Parameter> Parameters(RuleSet s)
