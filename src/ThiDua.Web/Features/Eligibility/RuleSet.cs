@@ -76,6 +76,8 @@ public sealed record TtldttRule : RuleBase
     /// <summary>Share of members holding LĐTT must be strictly greater than this percentage.</summary>
     public required int LdttPercentMoreThan { get; init; }
     public required bool NoMemberDisciplinedWarningOrAbove { get; init; }
+    /// <summary>The discipline levels that count against a collective ("từ cảnh cáo trở lên"); TTLĐXS counts the same members.</summary>
+    public required string[] MemberDisciplineLevels { get; init; }
 }
 
 public sealed record TtldxsRule : RuleBase
@@ -125,6 +127,10 @@ public sealed record RuleSet
     public string? Note { get; init; }
     public required RuleSetRules Rules { get; init; }
     public required RuleSetQuotas Quotas { get; init; }
+
+    /// <summary>The levels a member's discipline must reach to count against a collective (TTLĐTT, TTLĐXS).</summary>
+    public IReadOnlyList<DisciplineLevel> CollectiveDisciplineLevels =>
+        Rules.Ttldtt.MemberDisciplineLevels.Select(l => EligibilityCodes.TryParseDiscipline(l, out var d) ? d : 0).Where(d => d != 0).ToArray();
 
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -224,6 +230,11 @@ public sealed record RuleSet
             problems.Add($"$.rules.BK_TTG.minRating: xếp loại \"{r.BkTtg.MinRating}\" không hợp lệ");
         Rule("$.rules.TTLDTT", r.Ttldtt);
         Range("$.rules.TTLDTT.ldttPercentMoreThan", r.Ttldtt.LdttPercentMoreThan, 0, 99);
+        for (var i = 0; i < r.Ttldtt.MemberDisciplineLevels.Length; i++)
+        {
+            if (!EligibilityCodes.TryParseDiscipline(r.Ttldtt.MemberDisciplineLevels[i], out _))
+                problems.Add($"$.rules.TTLDTT.memberDisciplineLevels[{i}]: mức kỷ luật \"{r.Ttldtt.MemberDisciplineLevels[i]}\" không hợp lệ (khien_trach, canh_cao, cach_chuc, buoc_thoi_viec)");
+        }
         Rule("$.rules.TTLDXS", r.Ttldxs);
         Range("$.rules.TTLDXS.ldttPercentAtLeast", r.Ttldxs.LdttPercentAtLeast, 0, 100);
         Range("$.rules.TTLDXS.minCstdcsMembers", r.Ttldxs.MinCstdcsMembers, 0, 1000);
