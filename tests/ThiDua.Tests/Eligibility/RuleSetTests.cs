@@ -38,7 +38,7 @@ public sealed class RuleSetTests
     [Fact]
     public void Parse_RuleWithoutBasis_IsRefused()
     {
-        var json = Edit("luat-2013", s => s.Replace("\"basis\": [\"Luật Thi đua, khen thưởng 2003, Điều 24\", \"Nghị định 91/2017/NĐ-CP, Điều 10\"]", "\"basis\": []"));
+        var json = Edit("luat-2013", s => s.Replace("\"basis\": [ { \"cite\": \"Luật Thi đua, khen thưởng 2003 (sửa đổi 2013)\" }, { \"cite\": \"Nghị định 91/2017/NĐ-CP\" } ]", "\"basis\": []"));
         Assert.Null(RuleSet.Parse(json, out var problems));
         Assert.Contains("$.rules.LDTT.basis: mỗi quy tắc phải ghi căn cứ pháp lý", problems);
     }
@@ -46,15 +46,15 @@ public sealed class RuleSetTests
     [Fact]
     public void Parse_MalformedJson_IsRefused()
     {
-        Assert.Null(RuleSet.Parse("{ \"format\": 1, ", out var problems));
+        Assert.Null(RuleSet.Parse("{ \"format\": 2, ", out var problems));
         Assert.Single(problems);
-        Assert.Contains("tệp không đúng định dạng", problems[0]);
+        Assert.StartsWith("$: tệp không phải JSON hợp lệ", problems[0]);
     }
 
     [Fact]
-    public void RuleBook_With_ReplacementLeavingAGap_IsRefusedAndBookUnchanged()
+    public void RuleBook_With_ReplacementOverlappingAnother_IsRefusedAndBookUnchanged()
     {
-        var set = RuleSet.Parse(Edit("luat-2022", s => s.Replace("\"from\": 2024, \"to\": null", "\"from\": 2025, \"to\": null")), out var problems)!;
+        var set = RuleSet.Parse(Edit("luat-2022", s => s.Replace("\"appliesToYears\": { \"from\": 2024, \"to\": null }", "\"appliesToYears\": { \"from\": 2023, \"to\": null }").Replace("\"from\": \"2024-01-01\"", "\"from\": \"2023-01-01\"").Replace("\"from\": 2024, \"to\": 2024", "\"from\": 2023, \"to\": 2024")), out var problems)!;
         Assert.Empty(problems);
         var book = RuleBook.Default.With(set, out var coverage);
         Assert.NotEmpty(coverage);

@@ -9,7 +9,6 @@ public sealed class RuleTests
     [Theory]
     [InlineData(2019, "luat-2013")]
     [InlineData(2023, "luat-2013")]
-    [InlineData(2015, "luat-2013")]
     [InlineData(2024, "luat-2022")]
     [InlineData(2030, "luat-2022")]
     public void RuleSet_ForYear_IsChosenByYear(int year, string expected) => Assert.Equal(expected, RuleBook.Default.For(year).Code);
@@ -86,7 +85,7 @@ public sealed class RuleTests
     {
         var r = Engine.Result(new PersonBuilder().Year(2019, HTXSNV).Build(), 2019, "CSTDCS");
         Assert.Contains("hoàn thành xuất sắc nhiệm vụ không thay được sáng kiến", r.Reasons[0]);
-        Assert.Equal(["Luật Thi đua, khen thưởng 2003 (sửa đổi 2013), Điều 23"], r.Basis);
+        Assert.Equal(["Luật Thi đua, khen thưởng 2003 (sửa đổi 2013), Điều 23", "Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3"], r.Basis);
     }
 
     [Theory]
@@ -206,7 +205,7 @@ public sealed class RuleTests
         var results = EligibilityEngine.For(RuleBook.Default, 2025).Evaluate(p);
         Assert.Equal(6, results.Length);
         Assert.All(results, r => Assert.Equal(Verdict.Deferred, r.Verdict));
-        Assert.All(results, r => Assert.StartsWith("Nghị định 98/2023/NĐ-CP, Điều 4", r.Basis[0]));
+        Assert.All(results, r => Assert.Equal(["Nghị định 152/2025/NĐ-CP, Điều 4"], r.Basis));
     }
 
     [Theory]
@@ -226,14 +225,25 @@ public sealed class RuleTests
 
     [Theory]
     [InlineData(2019, Verdict.NotEligible)] // luat-2013 keeps the discipline clause
-    [InlineData(2025, Verdict.Eligible)] // luat-2022 dropped it
-    public void Collective_MemberDisciplinedWarningOrAbove_DependsOnRuleSet(int year, Verdict expected)
+    [InlineData(2025, Verdict.Eligible)] // luat-2022 dropped it from TTLĐXS (Điều 27) ...
+    public void Ttldxs_MemberDisciplinedWarningOrAbove_DependsOnRuleSet(int year, Verdict expected)
     {
         var c = new CollectiveFacts { Id = "C", Years = { [year] = new CollectiveYearFacts(HTXSNV, 10, 10, 9, 1, 1, true) } };
-        var r = EligibilityEngine.For(RuleBook.Default, year).Evaluate(c);
-        Assert.Equal(expected, r[0].Verdict);
-        Assert.Equal(expected, r[1].Verdict);
+        Assert.Equal(expected, EligibilityEngine.For(RuleBook.Default, year).Evaluate(c)[1].Verdict);
     }
+
+    [Theory]
+    [InlineData(2019)]
+    [InlineData(2025)] // ... but TTLĐTT keeps it as the agency's parameter (Điều 28 delegates the detail)
+    public void Ttldtt_MemberDisciplinedWarningOrAbove_IsNotEligibleInBothRuleSets(int year)
+    {
+        var c = new CollectiveFacts { Id = "C", Years = { [year] = new CollectiveYearFacts(HTXSNV, 10, 10, 9, 1, 1, true) } };
+        var r = EligibilityEngine.For(RuleBook.Default, year).Evaluate(c)[0];
+        Assert.Equal(Verdict.NotEligible, r.Verdict);
+        Assert.Equal(I($"Có 1 cá nhân bị kỷ luật từ cảnh cáo trở lên trong năm {year}"), r.Reasons[0]);
+    }
+
+    private static string I(FormattableString s) => FormattableString.Invariant(s);
 
     [Fact]
     public void Collective_NotUnitedOrIncompleteOrNoCstdcs_FailsTtldxsWithReasons()
@@ -241,7 +251,7 @@ public sealed class RuleTests
         var c = new CollectiveFacts { Id = "C", Years = { [2025] = new CollectiveYearFacts(HTXSNV, 20, 19, 18, 0, 0, false) } };
         var r = EligibilityEngine.For(RuleBook.Default, 2025).Evaluate(c)[1];
         Assert.Equal(Verdict.NotEligible, r.Verdict);
-        Assert.Equal(["Chỉ 19/20 cá nhân hoàn thành nhiệm vụ, cần 100%", "Có 0 cá nhân đạt Chiến sĩ thi đua cơ sở, cần ít nhất 1", "Chưa được xác nhận nội bộ đoàn kết"], r.Reasons);
+        Assert.Equal(["Chỉ 19/20 cá nhân hoàn thành nhiệm vụ năm 2025, cần 100%", "Có 0 cá nhân đạt Chiến sĩ thi đua cơ sở năm 2025, cần ít nhất 1", "Chưa được xác nhận nội bộ đoàn kết năm 2025"], r.Reasons);
     }
 
     [Fact]

@@ -32,6 +32,10 @@ public static class EligibilityBatch
 
     public enum Mode { ParseOnly, Evaluate, EvaluateAndWrite }
 
+    /// <summary>The contract's message for a year no rule set covers (NĐ 65/2014 years have other rules: not guessed).</summary>
+    public static string NoRuleSet(int year) =>
+        FormattableString.Invariant($"no rule set covers {year} (built-in rule sets cover 2017 onwards; an administrator may load one for earlier years)");
+
     /// <summary>Validates, evaluates and writes the result document to <paramref name="output"/>; returns the problems.</summary>
     public static List<string> Run(ReadOnlyMemory<byte> json, RuleBook book, Stream output, Mode mode = Mode.EvaluateAndWrite, Stats? stats = null, int? threads = null, bool compact = false)
     {
@@ -47,9 +51,13 @@ public static class EligibilityBatch
         int? asOf = null;
         if (scan.AsOfYear is { } ay) asOf = header.ReadAsOfYear(json.Span.Slice(ay.Start, ay.Length));
         else header.Problem("$.asOfYear", "missing field");
+        EligibilityEngine? engine = null;
+        if (asOf is { } y)
+        {
+            if (book.Find(y) is { } set) engine = new EligibilityEngine(set, y);
+            else header.Problem("$.asOfYear", NoRuleSet(y));
+        }
         problems.AddRange(header.Problems);
-
-        var engine = asOf is { } y ? EligibilityEngine.For(book, y) : null;
         var individuals = scan.Individuals;
         var chunkCount = (individuals.Count + ChunkSize - 1) / ChunkSize;
         var chunks = new Chunk[chunkCount];

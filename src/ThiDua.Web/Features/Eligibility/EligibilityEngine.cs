@@ -11,53 +11,77 @@ public sealed class EligibilityEngine
     private readonly int _y;
     private readonly string[] _deferredReason;
     private readonly InitiativeScope _boScope, _tqScope;
-    private readonly Rating _ttgMinRating;
+    private readonly Rating _countedMin, _ldttMin, _excellent, _boExcellent, _ttgMinRating, _ttldttMin, _ttldxsMin;
+    private readonly string[] _bDeferral, _bLdtt, _bCstdcs, _bCstdBo, _bCstdtq, _bBkBo, _bBkTtg, _bTtldtt, _bTtldxs;
 
     public EligibilityEngine(RuleSet set, int asOfYear)
     {
+        if (!set.AppliesToYears.Contains(asOfYear))
+            throw new ArgumentOutOfRangeException(nameof(asOfYear), asOfYear, $"Rule set {set.Code} does not cover {asOfYear}");
+        foreach (var (key, rule) in set.Rules.All())
+        {
+            // Validation refuses such a file; this guards a set built in code.
+            if (!rule.Effective.Touches(asOfYear)) throw new InvalidOperationException($"Rule {key} of {set.Code} is not in force in {asOfYear}");
+        }
         _set = set;
         _y = asOfYear;
-        _deferredReason = [$"Đang trong thời gian xem xét kỷ luật, điều tra, thanh tra, kiểm tra hoặc giải quyết khiếu nại, tố cáo: hoãn xét đến khi có kết luận"];
-        EligibilityCodes.TryParseScope(set.Rules.CstdBo.InitiativeMinScope, out _boScope);
-        EligibilityCodes.TryParseScope(set.Rules.Cstdtq.InitiativeMinScope, out _tqScope);
-        EligibilityCodes.TryParseRating(set.Rules.BkTtg.MinRating, out _ttgMinRating);
+        _deferredReason = ["Đang trong thời gian xem xét kỷ luật, điều tra, thanh tra, kiểm tra hoặc giải quyết khiếu nại, tố cáo: hoãn xét đến khi có kết luận"];
+        var r = set.Rules;
+        EligibilityCodes.TryParseScope(r.CstdBo.InitiativeMinScope, out _boScope);
+        EligibilityCodes.TryParseScope(r.Cstdtq.InitiativeMinScope, out _tqScope);
+        EligibilityCodes.TryParseRating(r.Common.CountedYearMinRating, out _countedMin);
+        EligibilityCodes.TryParseRating(r.Ldtt.MinRating, out _ldttMin);
+        EligibilityCodes.TryParseRating(r.Cstdcs.ExcellentRating, out _excellent);
+        EligibilityCodes.TryParseRating(r.BkBo.ExcellentRating, out _boExcellent);
+        EligibilityCodes.TryParseRating(r.BkTtg.MinRating, out _ttgMinRating);
+        EligibilityCodes.TryParseRating(r.Ttldtt.MinRating, out _ttldttMin);
+        EligibilityCodes.TryParseRating(r.Ttldxs.MinRating, out _ttldxsMin);
+        var y = asOfYear;
+        _bDeferral = r.Deferral.BasisFor(y);
+        _bLdtt = r.Ldtt.BasisFor(y);
+        _bCstdcs = r.Cstdcs.BasisFor(y);
+        _bCstdBo = r.CstdBo.BasisFor(y);
+        _bCstdtq = r.Cstdtq.BasisFor(y);
+        _bBkBo = r.BkBo.BasisFor(y);
+        _bBkTtg = r.BkTtg.BasisFor(y);
+        _bTtldtt = r.Ttldtt.BasisFor(y);
+        _bTtldxs = r.Ttldxs.BasisFor(y);
     }
 
     public RuleSet RuleSet => _set;
     public int AsOfYear => _y;
 
+    /// <summary>The engine for <paramref name="asOfYear"/>; throws when no rule set covers it (check <see cref="RuleBook.Find"/> first).</summary>
     public static EligibilityEngine For(RuleBook book, int asOfYear) => new(book.For(asOfYear), asOfYear);
 
     public EligibilityResult[] Evaluate(IndividualFacts p)
     {
-        var r = _set.Rules;
         if (p.PendingReview)
         {
-            var basis = r.Deferral.Basis;
-            return Array.ConvertAll(EligibilityCodes.Individual, c => new EligibilityResult(p.Id, c, Verdict.Deferred, _deferredReason, basis));
+            return Array.ConvertAll(EligibilityCodes.Individual, c => new EligibilityResult(p.Id, c, Verdict.Deferred, _deferredReason, _bDeferral));
         }
-        var ldtt = Ldtt(p);
+        var disc = p.DisciplineTouching(_y);
+        var ldtt = Ldtt(p, disc);
         var cstdcs = Cstdcs(p, ldtt);
-        return [ldtt, cstdcs, CstdBo(p), Cstdtq(p), BkBo(p), BkTtg(p)];
+        return [ldtt, cstdcs, CstdBo(p, disc), Cstdtq(p, disc), BkBo(p, disc), BkTtg(p, disc)];
     }
 
     public EligibilityResult[] Evaluate(CollectiveFacts c)
     {
-        var r = _set.Rules;
         if (c.PendingReview)
         {
-            return Array.ConvertAll(EligibilityCodes.Collective, code => new EligibilityResult(c.Id, code, Verdict.Deferred, _deferredReason, r.Deferral.Basis));
+            return Array.ConvertAll(EligibilityCodes.Collective, code => new EligibilityResult(c.Id, code, Verdict.Deferred, _deferredReason, _bDeferral));
         }
         if (!c.Years.TryGetValue(_y, out var f))
         {
-            string[] none = [$"Chưa có số liệu của tập thể năm {_y}"];
-            return [Result(c.Id, EligibilityCodes.TTLDTT, false, none, r.Ttldtt), Result(c.Id, EligibilityCodes.TTLDXS, false, none, r.Ttldxs)];
+            string[] none = [I($"Chưa có số liệu của tập thể năm {_y}")];
+            return [new(c.Id, EligibilityCodes.TTLDTT, Verdict.NotEligible, none, _bTtldtt), new(c.Id, EligibilityCodes.TTLDXS, Verdict.NotEligible, none, _bTtldxs)];
         }
         return [Ttldtt(c.Id, f), Ttldxs(c.Id, f)];
     }
 
-    private static EligibilityResult Result(string id, string code, bool ok, string[] reasons, RuleBase rule) =>
-        new(id, code, ok ? Verdict.Eligible : Verdict.NotEligible, reasons, rule.Basis);
+    /// <summary>Reasons are read by people but also compared by machines: the same text whatever the culture.</summary>
+    private static string I(FormattableString s) => FormattableString.Invariant(s);
 
     /// <summary>Whole months served in <paramref name="year"/>: hired 1 July gives 6, hired 2 July gives 5.</summary>
     public static int ServiceMonths(DateOnly? hiredOn, int year)
@@ -101,7 +125,7 @@ public sealed class EligibilityEngine
             }
         }
 
-        public readonly EligibilityResult Result(string id, string code, RuleBase rule)
+        public readonly EligibilityResult Result(string id, string code, string[] basis)
         {
             string[] reasons;
             if (Ok)
@@ -114,7 +138,7 @@ public sealed class EligibilityEngine
                 reasons = _unmet switch { 1 => [_u0!], 2 => [_u0!, _u1!], 3 => [_u0!, _u1!, _u2!], _ => [_u0!, _u1!, _u2!, _u3!] };
                 if (_moreUnmet is not null) reasons = [.. reasons, .. _moreUnmet];
             }
-            return new(id, code, Ok ? Verdict.Eligible : Verdict.NotEligible, reasons, rule.Basis);
+            return new(id, code, Ok ? Verdict.Eligible : Verdict.NotEligible, reasons, basis);
         }
     }
 
@@ -123,93 +147,150 @@ public sealed class EligibilityEngine
     {
         NoRecord, RatingMet, RatingUnmet, ServiceMet, ServiceUnmet, NoDiscipline,
         LdttMet, LdttUnmet, ExcellentMet, InitiativesMet, CstdcsUnmet2022, CstdcsUnmetExcellent2013, CstdcsUnmet2013,
-        CstdBoStreakMet, CstdBoStreakUnmet, ScopeMet, ScopeUnmet,
-        TqNone, TqOnce, TqLatestMet, TqLatestUnmet, TqTooFar, TqMet, TqScopeMet, TqScopeUnmet,
-        BoExcellentMet, BoCstdcsMet, BoStreakUnmet, BoInitiativesMet, BoInitiativesUnmet,
-        TtgBkBoMet, TtgBkBoUnmet, TtgRunMet, TtgRunZero, TtgRunUnmet, TtgCstdcsMet, TtgCstdcsUnmet, TtgInitMet, TtgInitUnmet,
+        CstdBoStreakMet, CstdBoAfterPrevious, CstdBoStreakUnmet, CstdBoDisciplineInRun, CstdBoCapped, ScopeMet, ScopeUnmet,
+        TqNone, TqOnce, TqLatestMet, TqLatestUnmet, TqGap, TqMet, TqMissingCstdcs, TqDisciplineInRun, TqAfterPrevious, TqCapped, TqScopeMet, TqScopeUnmet,
+        BoExcellentMet, BoCstdcsMet, BoCapped, BoYearUnmet, BoAfterPrevious, BoInitiativesMet, BoInitiativesUnmet, BoInitiativesUsed, BoOneOffIgnored,
+        TtgBkBoMet, TtgNoBkBo, TtgNoBkBoAfterTtg, TtgBkBoTooRecent, TtgOneOffIgnored, TtgRunMet, TtgRunZero, TtgRunUnmet, TtgRunCapped, TtgNothingAfter,
+        TtgCstdcsMet, TtgCstdcsUnmet, TtgInitMet, TtgInitUnmet,
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _texts = new();
+    /// <summary>Why a year is not a counted year: no record, discipline, or the rating.</summary>
+    private enum Why { NoRecord = 1, Discipline = 2, Rating = 3, NoCstdcs = 4 }
 
-    private string T(R r, int a = 0, int b = 0)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(R, int, int, int), string> _texts = new();
+
+    private string T(R r, int a = 0, int b = 0, int c = 0) =>
+        _texts.TryGetValue((r, a, b, c), out var s) ? s : _texts.GetOrAdd((r, a, b, c), Format(r, a, b, c));
+
+    private string Years(int from, int to) => from == to ? I($"năm {from}") : I($"các năm {from}–{to}");
+
+    private static string WhyText(Why w, Rating rating) => w switch
     {
-        var key = ((long)r << 48) | ((long)(uint)a & 0xFFFFFF) << 24 | ((uint)b & 0xFFFFFF);
-        return _texts.TryGetValue(key, out var s) ? s : _texts.GetOrAdd(key, Format(r, a, b));
-    }
+        Why.NoRecord => "chưa có kết quả xếp loại",
+        Why.Discipline => "bị kỷ luật trong năm",
+        Why.NoCstdcs => "không được tặng Chiến sĩ thi đua cơ sở",
+        _ => "xếp loại " + EligibilityCodes.RatingName(rating),
+    };
 
-    private string Format(R r, int a, int b)
+    private string Format(R r, int a, int b, int c)
     {
         var rules = _set.Rules;
         var y = _y;
+        var nBo = rules.CstdBo.ConsecutiveCstdcsTimes;
+        var nBk = rules.BkBo.ConsecutiveYears;
+        var nTtg = rules.BkTtg.MinConsecutiveYears;
         return r switch
         {
-            R.NoRecord => $"Chưa có kết quả xếp loại năm {y}",
-            R.RatingMet => $"Năm {y} {EligibilityCodes.RatingName((Rating)a)}",
-            R.RatingUnmet => $"Năm {y} xếp loại {EligibilityCodes.RatingName((Rating)a)}, chưa đạt mức hoàn thành tốt nhiệm vụ trở lên",
-            R.ServiceMet => $"Thời gian công tác trong năm {y}: {a} tháng (tối thiểu {rules.Ldtt.MinServiceMonths} tháng)",
-            R.ServiceUnmet => $"Thời gian công tác trong năm {y} là {a} tháng, dưới mức tối thiểu {rules.Ldtt.MinServiceMonths} tháng",
-            R.NoDiscipline => $"Không bị kỷ luật trong năm {y}",
-            R.LdttMet => $"Đạt tiêu chuẩn Lao động tiên tiến năm {y}",
-            R.LdttUnmet => $"Chưa đạt tiêu chuẩn Lao động tiên tiến năm {y}",
-            R.ExcellentMet => $"Hoàn thành xuất sắc nhiệm vụ năm {y}",
-            R.InitiativesMet => $"Có {a} sáng kiến được công nhận năm {y}",
-            R.CstdcsUnmet2022 => $"Năm {y} không hoàn thành xuất sắc nhiệm vụ và không có sáng kiến được công nhận",
-            R.CstdcsUnmetExcellent2013 => $"Không có sáng kiến được công nhận năm {y} (theo luật áp dụng, hoàn thành xuất sắc nhiệm vụ không thay được sáng kiến)",
-            R.CstdcsUnmet2013 => $"Không có sáng kiến được công nhận năm {y}",
-            R.CstdBoStreakMet => $"Được tặng Chiến sĩ thi đua cơ sở {rules.CstdBo.ConsecutiveCstdcsTimes} lần liên tục ({y - rules.CstdBo.ConsecutiveCstdcsTimes + 1}–{y})",
+            R.NoRecord => I($"Chưa có kết quả xếp loại năm {y}"),
+            R.RatingMet => I($"Năm {y} {EligibilityCodes.RatingName((Rating)a)}"),
+            R.RatingUnmet => I($"Năm {y} xếp loại {EligibilityCodes.RatingName((Rating)a)}, chưa đạt mức {EligibilityCodes.RatingName(_ldttMin)}{(_ldttMin == Rating.HTXSNV ? "" : " trở lên")}"),
+            R.ServiceMet => I($"Thời gian công tác trong năm {y}: {a} tháng (tối thiểu {rules.Ldtt.MinServiceMonths} tháng)"),
+            R.ServiceUnmet => I($"Thời gian công tác trong năm {y} là {a} tháng, dưới mức tối thiểu {rules.Ldtt.MinServiceMonths} tháng"),
+            R.NoDiscipline => I($"Không bị kỷ luật trong năm {y}"),
+            R.LdttMet => I($"Đạt tiêu chuẩn Lao động tiên tiến năm {y}"),
+            R.LdttUnmet => I($"Chưa đạt tiêu chuẩn Lao động tiên tiến năm {y}"),
+            R.ExcellentMet => I($"{EligibilityCodes.RatingName(_excellent).Capitalized()} năm {y}"),
+            R.InitiativesMet => I($"Có {a} sáng kiến được công nhận năm {y}"),
+            R.CstdcsUnmet2022 => I($"Năm {y} không {EligibilityCodes.RatingName(_excellent)} và không có sáng kiến được công nhận"),
+            R.CstdcsUnmetExcellent2013 => I($"Không có sáng kiến được công nhận năm {y} (theo luật áp dụng, hoàn thành xuất sắc nhiệm vụ không thay được sáng kiến)"),
+            R.CstdcsUnmet2013 => I($"Không có sáng kiến được công nhận năm {y}"),
+
+            R.CstdBoStreakMet => I($"Được tặng Chiến sĩ thi đua cơ sở {nBo} lần liên tục ({y - nBo + 1}–{y})"),
+            R.CstdBoAfterPrevious => I($"Ba lần Chiến sĩ thi đua cơ sở {y - nBo + 1}–{y} đều sau lần được tặng Chiến sĩ thi đua cấp bộ, ban năm {a}"),
             // a: bit k set when year y−k lacks the title
-            R.CstdBoStreakUnmet => $"Chưa đủ {rules.CstdBo.ConsecutiveCstdcsTimes} lần liên tục Chiến sĩ thi đua cơ sở {y - rules.CstdBo.ConsecutiveCstdcsTimes + 1}–{y}: thiếu năm {string.Join(", ", Enumerable.Range(0, rules.CstdBo.ConsecutiveCstdcsTimes).Reverse().Where(k => (a & (1 << k)) != 0).Select(k => y - k))}",
-            R.ScopeMet => $"Có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_boScope)} trở lên trong các năm {y - rules.CstdBo.InitiativeWindowYears + 1}–{y}",
-            R.ScopeUnmet => $"Không có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_boScope)} trở lên trong các năm {y - rules.CstdBo.InitiativeWindowYears + 1}–{y}",
-            R.TqNone => "Chưa được tặng danh hiệu Chiến sĩ thi đua cấp bộ, ban lần nào",
-            R.TqOnce => $"Mới được tặng Chiến sĩ thi đua cấp bộ, ban một lần (năm {a}), cần 2 lần liên tục",
-            R.TqLatestMet => $"Lần gần nhất được tặng Chiến sĩ thi đua cấp bộ, ban là năm {a}",
-            R.TqLatestUnmet => $"Lần gần nhất được tặng Chiến sĩ thi đua cấp bộ, ban là năm {a}, trước năm {y - rules.Cstdtq.LatestCstdBoWithinYears}",
-            R.TqTooFar => $"Hai lần Chiến sĩ thi đua cấp bộ, ban ({a} và {b}) cách nhau quá {rules.Cstdtq.MaxYearsBetweenCstdBo} năm, không liên tục",
-            R.TqMet => $"Hai lần liên tục được tặng Chiến sĩ thi đua cấp bộ, ban ({a} và {b})",
-            R.TqScopeMet => $"Có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_tqScope)} trong các năm {a}–{y}",
-            R.TqScopeUnmet => $"Không có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_tqScope)} trong các năm {a}–{y}",
-            R.BoExcellentMet => $"Hoàn thành xuất sắc nhiệm vụ {rules.BkBo.ConsecutiveYears} năm liên tục ({y - rules.BkBo.ConsecutiveYears + 1}–{y})",
-            R.BoCstdcsMet => $"Được tặng Chiến sĩ thi đua cơ sở {rules.BkBo.ConsecutiveYears} lần liên tục ({y - rules.BkBo.ConsecutiveYears + 1}–{y})",
-            R.BoStreakUnmet => rules.BkBo.CstdcsAlternative
-                ? $"Không có {rules.BkBo.ConsecutiveYears} năm liên tục hoàn thành xuất sắc nhiệm vụ, cũng không có {rules.BkBo.ConsecutiveYears} lần liên tục Chiến sĩ thi đua cơ sở ({y - rules.BkBo.ConsecutiveYears + 1}–{y})"
-                : $"Không có {rules.BkBo.ConsecutiveYears} năm liên tục hoàn thành xuất sắc nhiệm vụ ({y - rules.BkBo.ConsecutiveYears + 1}–{y})",
-            R.BoInitiativesMet => $"Có {a} {BoWhat} trong các năm {y - rules.BkBo.ConsecutiveYears + 1}–{y} (cần {rules.BkBo.MinInitiatives})",
-            // a: counted, b: all
-            R.BoInitiativesUnmet => $"Chỉ có {a} {BoWhat} trong các năm {y - rules.BkBo.ConsecutiveYears + 1}–{y}, cần {rules.BkBo.MinInitiatives}"
-                + (b > a ? $" ({b - a} sáng kiến đã dùng làm căn cứ danh hiệu không được tính lại)" : ""),
+            R.CstdBoStreakUnmet => I($"Chưa đủ {nBo} lần liên tục Chiến sĩ thi đua cơ sở {y - nBo + 1}–{y}: năm {YearsFromMask(a, nBo)} không được tặng"),
+            R.CstdBoDisciplineInRun => I($"Năm {YearsFromMask(a, nBo)} bị kỷ luật nên không tính vào {nBo} lần liên tục Chiến sĩ thi đua cơ sở {y - nBo + 1}–{y}"),
+            R.CstdBoCapped => I($"Đã được tặng Chiến sĩ thi đua cấp bộ, ban năm {a}: {nBo} lần Chiến sĩ thi đua cơ sở tiếp theo phải từ năm {a + 1} trở đi (sớm nhất xét năm {a + nBo}), không tính lại thành tích đã được khen"),
+            R.ScopeMet => I($"Có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_boScope)} trở lên trong {Years(y - rules.CstdBo.InitiativeWindowYears + 1, y)}"),
+            R.ScopeUnmet => I($"Không có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_boScope)} trở lên trong {Years(y - rules.CstdBo.InitiativeWindowYears + 1, y)}"),
+
+            R.TqNone => I($"Chưa được tặng danh hiệu Chiến sĩ thi đua cấp bộ, ban lần nào đến năm {y}"),
+            R.TqOnce => I($"Mới được tặng Chiến sĩ thi đua cấp bộ, ban một lần (năm {a}), cần {rules.Cstdtq.ConsecutiveCstdBoTimes} lần liên tục"),
+            R.TqLatestMet => I($"Lần gần nhất được tặng Chiến sĩ thi đua cấp bộ, ban là năm {a}"),
+            R.TqLatestUnmet => I($"Lần gần nhất được tặng Chiến sĩ thi đua cấp bộ, ban là năm {a}, trước năm {y - rules.Cstdtq.LatestCstdBoWithinYears}"),
+            R.TqGap => I($"Hai lần Chiến sĩ thi đua cấp bộ, ban gần nhất ({a} và {b}) cách nhau {b - a} năm, cần đúng {rules.Cstdtq.YearsBetweenCstdBo} năm (hai đợt Chiến sĩ thi đua cơ sở riêng biệt, không tính chung năm)"),
+            R.TqMet => I($"Hai lần liên tục được tặng Chiến sĩ thi đua cấp bộ, ban ({a} và {b}), Chiến sĩ thi đua cơ sở mọi năm {a}–{b}"),
+            // c: first year in a..b lacking CSTDCS
+            R.TqMissingCstdcs => I($"Hai lần Chiến sĩ thi đua cấp bộ, ban ({a} và {b}) không liên tục: năm {c} không được tặng Chiến sĩ thi đua cơ sở"),
+            R.TqDisciplineInRun => I($"Năm {c} (giữa hai lần Chiến sĩ thi đua cấp bộ, ban {a} và {b}) bị kỷ luật nên không được tính"),
+            R.TqAfterPrevious => I($"Hai lần Chiến sĩ thi đua cấp bộ, ban đều sau lần được tặng Chiến sĩ thi đua toàn quốc năm {a}"),
+            R.TqCapped => I($"Đã được tặng Chiến sĩ thi đua toàn quốc năm {a}: hai lần Chiến sĩ thi đua cấp bộ, ban ({b} và {c}) phải đều sau năm đó, không tính lại thành tích đã được khen"),
+            R.TqScopeMet => I($"Có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_tqScope)} trong {Years(a, y)}"),
+            R.TqScopeUnmet => I($"Không có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_tqScope)} trong {Years(a, y)}"),
+
+            // a: run length
+            R.BoExcellentMet => I($"{EligibilityCodes.RatingName(_boExcellent).Capitalized()} {a} năm liên tục ({y - a + 1}–{y})"),
+            R.BoCstdcsMet => I($"Được tặng Chiến sĩ thi đua cơ sở {nBk} lần liên tục ({y - nBk + 1}–{y})"),
+            R.BoAfterPrevious => I($"Các năm được tính đều sau thời gian thành tích của Bằng khen cấp bộ, ban lần trước (năm {a}, thành tích đến năm {b})"),
+            // a: decision year, b: period end
+            R.BoCapped => (b >= y
+                ? I($"Bằng khen cấp bộ, ban năm {a} đã khen thành tích đến năm {b}: chưa có năm nào sau đó đến năm {y} để tính")
+                : I($"Bằng khen cấp bộ, ban năm {a} đã khen thành tích đến năm {b}: chỉ tính {Years(b + 1, y)}, chưa đủ {nBk} năm liên tục"))
+                + (a != b ? "" : " (quyết định không ghi thời gian thành tích, tính theo năm quyết định)"),
+            // a: the year that breaks the period, b: why
+            R.BoYearUnmet => I($"Năm {a} {WhyText((Why)b, (Rating)c)}{(rules.BkBo.CstdcsAlternative && (Why)b == Why.Rating ? ", cũng không được tặng Chiến sĩ thi đua cơ sở" : "")}: chưa đủ {nBk} năm liên tục {EligibilityCodes.RatingName(_boExcellent)}{(rules.BkBo.CstdcsAlternative ? " hoặc Chiến sĩ thi đua cơ sở" : "")} ({y - nBk + 1}–{y})"),
+            // a: counted, b: first year of the window
+            R.BoInitiativesMet => I($"Có {a} {BoWhat} trong {Years(b, y)} (cần {rules.BkBo.MinInitiatives})"),
+            R.BoInitiativesUnmet => I($"Chỉ có {a} {BoWhat} trong {Years(b, y)}, cần {rules.BkBo.MinInitiatives}"),
+            // a: counted, b: first year, c: initiatives already used for a title or form
+            R.BoInitiativesUsed => I($"Chỉ có {a} {BoWhat} trong {Years(b, y)}, cần {rules.BkBo.MinInitiatives} ({c} sáng kiến đã dùng làm căn cứ khen thưởng khác không được tính lại)"),
+            R.BoOneOffIgnored => I($"Bằng khen cấp bộ, ban năm {a} khen thành tích đột xuất hoặc chuyên đề, không dùng làm căn cứ khen thưởng công trạng nên không giới hạn thời gian tính"),
+
             // a: BK_BO year, b: latest BK_TTG year or 0
-            R.TtgBkBoMet => $"Đã được tặng Bằng khen cấp bộ, ban năm {a}" + (b != 0 ? $", sau Bằng khen của Thủ tướng năm {b}" : ""),
-            R.TtgBkBoUnmet => (b != 0 ? $"Sau Bằng khen của Thủ tướng năm {b}, chưa" : "Chưa") + $" được tặng Bằng khen cấp bộ, ban trong các năm đến {y - rules.BkTtg.MinYearsAfterBkBo}",
-            R.TtgRunMet => $"Liên tục {a} năm {TtgRatingText} đến năm {y}",
-            R.TtgRunZero => $"Năm {y} không được tính là năm {TtgRatingText} (thiếu xếp loại, xếp loại thấp hơn hoặc bị kỷ luật)",
-            R.TtgRunUnmet => $"Chỉ liên tục {a} năm {TtgRatingText} đến năm {y} ({y - a + 1}–{y}), cần {rules.BkTtg.MinConsecutiveYears} năm",
-            R.TtgCstdcsMet => $"Trong thời gian đó có {a} lần Chiến sĩ thi đua cơ sở (cần {rules.BkTtg.MinCstdcsInRun})",
-            R.TtgCstdcsUnmet => $"Trong thời gian đó chỉ có {a} lần Chiến sĩ thi đua cơ sở, cần {rules.BkTtg.MinCstdcsInRun}",
-            R.TtgInitMet => $"Có {a} sáng kiến được công nhận trong các năm {y - rules.BkTtg.InitiativeWindowYears + 1}–{y} (cần {rules.BkTtg.MinInitiatives})",
-            R.TtgInitUnmet => $"Chỉ có {a} sáng kiến được công nhận trong các năm {y - rules.BkTtg.InitiativeWindowYears + 1}–{y}, cần {rules.BkTtg.MinInitiatives}",
+            R.TtgBkBoMet => I($"Đã được tặng Bằng khen cấp bộ, ban năm {a}") + (b != 0 ? I($", sau Bằng khen của Thủ tướng năm {b}") : ""),
+            R.TtgNoBkBo => I($"Chưa được tặng Bằng khen cấp bộ, ban (khen công trạng) nào, cần có trước năm {y - rules.BkTtg.MinYearsAfterBkBo + 1}"),
+            R.TtgNoBkBoAfterTtg => I($"Chưa có Bằng khen cấp bộ, ban nào sau Bằng khen của Thủ tướng năm {b}"),
+            // a: the latest qualifying BK_BO year (too recent)
+            R.TtgBkBoTooRecent => I($"Bằng khen cấp bộ, ban gần nhất là năm {a}, cần từ năm {y - rules.BkTtg.MinYearsAfterBkBo} trở về trước{(b != 0 ? I($" và sau Bằng khen của Thủ tướng năm {b}") : "")}"),
+            R.TtgOneOffIgnored => I($"Bằng khen năm {a} khen thành tích đột xuất hoặc chuyên đề, không làm căn cứ đề nghị khen thưởng công trạng"),
+            R.TtgRunMet => I($"Liên tục {a} năm {TtgRatingText} đến năm {y} ({y - a + 1}–{y})"),
+            R.TtgRunZero => I($"Năm {y} không được tính là năm {TtgRatingText} ({WhyText((Why)b, (Rating)c)})"),
+            // a: run, b: the year that breaks it, c: why
+            R.TtgRunUnmet => I($"Chỉ liên tục {a} năm {TtgRatingText} đến năm {y} ({y - a + 1}–{y}): năm {b} {WhyText((Why)c, Rating.None)}; cần {nTtg} năm"),
+            // a: BK_TTG decision year, b: period end, c: run
+            R.TtgRunCapped => I($"Bằng khen của Thủ tướng năm {a} đã khen thành tích đến năm {b}: từ đó chỉ liên tục {c} năm {TtgRatingText} ({b + 1}–{y}), cần {nTtg} năm"),
+            R.TtgNothingAfter => I($"Bằng khen của Thủ tướng năm {a} đã khen thành tích đến năm {b}: chưa có năm nào sau đó đến năm {y} để tính"),
+            R.TtgCstdcsMet => I($"Trong thời gian đó có {a} lần Chiến sĩ thi đua cơ sở (cần {rules.BkTtg.MinCstdcsInRun})"),
+            R.TtgCstdcsUnmet => I($"Trong thời gian đó chỉ có {a} lần Chiến sĩ thi đua cơ sở, cần {rules.BkTtg.MinCstdcsInRun}"),
+            R.TtgInitMet => I($"Có {a} sáng kiến được công nhận trong {Years(y - rules.BkTtg.InitiativeWindowYears + 1, y)} (cần {rules.BkTtg.MinInitiatives})"),
+            R.TtgInitUnmet => I($"Chỉ có {a} sáng kiến được công nhận trong {Years(y - rules.BkTtg.InitiativeWindowYears + 1, y)}, cần {rules.BkTtg.MinInitiatives}"),
             _ => throw new ArgumentOutOfRangeException(nameof(r)),
         };
     }
 
-    private string BoWhat => _set.Rules.BkBo.ExcludeUsedInitiatives ? "sáng kiến chưa dùng làm căn cứ cho danh hiệu khác" : "sáng kiến được công nhận";
+    private string YearsFromMask(int mask, int n) =>
+        string.Join(", ", Enumerable.Range(0, n).Reverse().Where(k => (mask & (1 << k)) != 0).Select(k => (_y - k).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private string BoWhat => _set.Rules.BkBo.ExcludeUsedInitiatives ? "sáng kiến chưa dùng làm căn cứ cho danh hiệu, hình thức khen thưởng nào" : "sáng kiến được công nhận";
 
     private string TtgRatingText => EligibilityCodes.RatingName(_ttgMinRating) + (_ttgMinRating == Rating.HTXSNV ? "" : " trở lên");
 
-    private EligibilityResult Ldtt(IndividualFacts p)
+    private static string DisciplineText(DisciplinePeriod d, int y) =>
+        I($"Bị kỷ luật {EligibilityCodes.DisciplineName(d.Level)} từ {d.From:dd/MM/yyyy} đến {d.To:dd/MM/yyyy}, trùng năm {y}: không xét danh hiệu, hình thức khen thưởng của năm này");
+
+    /// <summary>Why <paramref name="year"/> is not a counted year at <paramref name="minimum"/>, or 0 when it is.</summary>
+    private static Why NotCounted(IndividualFacts p, int year, Rating minimum)
+    {
+        var f = p.For(year);
+        if (!f.HasRecord) return Why.NoRecord;
+        if (p.DisciplineTouching(year) is not null) return Why.Discipline;
+        return f.Rating >= minimum ? 0 : Why.Rating;
+    }
+
+    private EligibilityResult Ldtt(IndividualFacts p, DisciplinePeriod? disc)
     {
         var rule = _set.Rules.Ldtt;
         var f = p.For(_y);
         var t = new Tally();
         if (!f.HasRecord) t.Unmet(T(R.NoRecord));
-        else if (f.Rating >= Rating.HTTNV) t.Met(T(R.RatingMet, (int)f.Rating));
+        else if (f.Rating >= _ldttMin) t.Met(T(R.RatingMet, (int)f.Rating));
         else t.Unmet(T(R.RatingUnmet, (int)f.Rating));
         var months = ServiceMonths(p.HiredOn, _y);
         if (months >= rule.MinServiceMonths) t.Met(T(R.ServiceMet, months));
         else t.Unmet(T(R.ServiceUnmet, months));
-        if (p.DisciplineTouching(_y) is { } d) t.Unmet($"Bị kỷ luật {EligibilityCodes.DisciplineName(d.Level)} từ {d.From:dd/MM/yyyy} đến {d.To:dd/MM/yyyy}, trùng năm {_y}");
+        if (disc is { } d) t.Unmet(DisciplineText(d, _y));
         else t.Met(T(R.NoDiscipline));
-        return t.Result(p.Id, EligibilityCodes.LDTT, rule);
+        return t.Result(p.Id, EligibilityCodes.LDTT, _bLdtt);
     }
 
     private EligibilityResult Cstdcs(IndividualFacts p, EligibilityResult ldtt)
@@ -223,15 +304,15 @@ public sealed class EligibilityEngine
             t.Unmet(T(R.LdttUnmet));
             foreach (var s in ldtt.Reasons) t.Unmet(s);
         }
-        if (rule.ExcellentRatingSuffices && f.Rating == Rating.HTXSNV) t.Met(T(R.ExcellentMet));
+        if (rule.ExcellentRatingSuffices && f.Rating >= _excellent) t.Met(T(R.ExcellentMet));
         else if (f.Initiatives > 0) t.Met(T(R.InitiativesMet, f.Initiatives));
-        else t.Unmet(T(rule.ExcellentRatingSuffices ? R.CstdcsUnmet2022 : f.Rating == Rating.HTXSNV ? R.CstdcsUnmetExcellent2013 : R.CstdcsUnmet2013));
-        return t.Result(p.Id, EligibilityCodes.CSTDCS, rule);
+        else t.Unmet(T(rule.ExcellentRatingSuffices ? R.CstdcsUnmet2022 : f.Rating >= _excellent ? R.CstdcsUnmetExcellent2013 : R.CstdcsUnmet2013));
+        return t.Result(p.Id, EligibilityCodes.CSTDCS, _bCstdcs);
     }
 
     private static bool WidestScopeIn(IndividualFacts p, int from, int to, InitiativeScope min)
     {
-        for (var year = from; year <= to; year++)
+        for (var year = Math.Max(from, p.FirstYear); year <= to; year++)
         {
             if (p.For(year).WidestScope >= min) return true;
         }
@@ -241,7 +322,7 @@ public sealed class EligibilityEngine
     private static int InitiativesIn(IndividualFacts p, int from, int to, bool notUsedOnly)
     {
         var n = 0;
-        for (var year = from; year <= to; year++)
+        for (var year = Math.Max(from, p.FirstYear); year <= to; year++)
         {
             var f = p.For(year);
             n += notUsedOnly ? f.InitiativesNotUsed : f.Initiatives;
@@ -249,101 +330,215 @@ public sealed class EligibilityEngine
         return n;
     }
 
-    private static bool HeldEvery(IndividualFacts p, int from, int to, TitleSet title)
+    /// <summary>The latest year before <paramref name="before"/> in which <paramref name="title"/> is held; 0 when none.</summary>
+    private static int LatestHeldBefore(IndividualFacts p, int before, TitleSet title)
     {
-        for (var year = from; year <= to; year++)
+        for (var yr = Math.Min(before - 1, p.FirstYear + p.Years.Length - 1); yr >= p.FirstYear; yr--)
         {
-            if ((p.For(year).Titles & title) == 0) return false;
+            if ((p.For(yr).Titles & title) != 0) return yr;
         }
-        return true;
+        return 0;
     }
 
-    private static string MissingYears(IndividualFacts p, int from, int to, TitleSet title) =>
-        string.Join(", ", Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(yr => (p.For(yr).Titles & title) == 0));
-
-    private EligibilityResult CstdBo(IndividualFacts p)
+    private EligibilityResult CstdBo(IndividualFacts p, DisciplinePeriod? disc)
     {
         var rule = _set.Rules.CstdBo;
+        var n = rule.ConsecutiveCstdcsTimes;
+        var first = _y - n + 1;
         var t = new Tally();
-        var missing = 0;
-        for (var k = 0; k < rule.ConsecutiveCstdcsTimes; k++)
+        if (disc is { } d) t.Unmet(DisciplineText(d, _y));
+        if (!p.For(_y).HasRecord) t.Unmet(T(R.NoRecord));
+        // One achievement, one award: the three CSTĐCS must all come after the previous CSTĐ bộ.
+        var previous = LatestHeldBefore(p, _y, TitleSet.CSTD_BO);
+        if (previous >= first) t.Unmet(T(R.CstdBoCapped, previous));
+        int missing = 0, disciplined = 0;
+        for (var k = 0; k < n; k++)
         {
             if ((p.For(_y - k).Titles & TitleSet.CSTDCS) == 0) missing |= 1 << k;
+            else if (k > 0 && p.DisciplineTouching(_y - k) is not null) disciplined |= 1 << k;
         }
-        if (missing == 0) t.Met(T(R.CstdBoStreakMet));
-        else t.Unmet(T(R.CstdBoStreakUnmet, missing));
+        if (missing != 0) t.Unmet(T(R.CstdBoStreakUnmet, missing));
+        if (disciplined != 0) t.Unmet(T(R.CstdBoDisciplineInRun, disciplined));
+        if (missing == 0 && disciplined == 0 && disc is null)
+        {
+            t.Met(T(R.CstdBoStreakMet));
+            if (previous != 0 && previous < first) t.Met(T(R.CstdBoAfterPrevious, previous));
+        }
         if (WidestScopeIn(p, _y - rule.InitiativeWindowYears + 1, _y, _boScope)) t.Met(T(R.ScopeMet));
         else t.Unmet(T(R.ScopeUnmet));
-        return t.Result(p.Id, EligibilityCodes.CSTD_BO, rule);
+        return t.Result(p.Id, EligibilityCodes.CSTD_BO, _bCstdBo);
     }
 
-    private EligibilityResult Cstdtq(IndividualFacts p)
+    private EligibilityResult Cstdtq(IndividualFacts p, DisciplinePeriod? disc)
     {
         var rule = _set.Rules.Cstdtq;
         var t = new Tally();
+        if (disc is { } d) t.Unmet(DisciplineText(d, _y));
         int later = 0, earlier = 0;
-        for (var yr = _y; yr >= p.FirstYear && p.Years.Length > 0; yr--)
+        for (var yr = Math.Min(_y, p.FirstYear + p.Years.Length - 1); yr >= p.FirstYear; yr--)
         {
             if ((p.For(yr).Titles & TitleSet.CSTD_BO) == 0) continue;
             if (later == 0) later = yr;
             else { earlier = yr; break; }
         }
         if (later == 0) t.Unmet(T(R.TqNone));
-        else if (earlier == 0) t.Unmet(T(R.TqOnce, later));
         else
         {
             if (later >= _y - rule.LatestCstdBoWithinYears) t.Met(T(R.TqLatestMet, later));
             else t.Unmet(T(R.TqLatestUnmet, later));
-            if (later - earlier > rule.MaxYearsBetweenCstdBo) t.Unmet(T(R.TqTooFar, earlier, later));
-            else if (HeldEvery(p, earlier + 1, later - 1, TitleSet.CSTDCS)) t.Met(T(R.TqMet, earlier, later));
-            else t.Unmet($"Hai lần Chiến sĩ thi đua cấp bộ, ban ({earlier} và {later}) không liên tục: năm {MissingYears(p, earlier + 1, later - 1, TitleSet.CSTDCS)} không đạt Chiến sĩ thi đua cơ sở");
-            if (WidestScopeIn(p, earlier, _y, _tqScope)) t.Met(T(R.TqScopeMet, earlier));
-            else t.Unmet(T(R.TqScopeUnmet, earlier));
+            if (earlier == 0) t.Unmet(T(R.TqOnce, later));
+            else
+            {
+                var ok = true;
+                if (later - earlier != rule.YearsBetweenCstdBo) { t.Unmet(T(R.TqGap, earlier, later)); ok = false; }
+                for (var yr = earlier; yr <= later; yr++)
+                {
+                    if ((p.For(yr).Titles & TitleSet.CSTDCS) == 0) { t.Unmet(T(R.TqMissingCstdcs, earlier, later, yr)); ok = false; break; }
+                }
+                for (var yr = earlier; yr <= later; yr++)
+                {
+                    if (yr != _y && p.DisciplineTouching(yr) is not null) { t.Unmet(T(R.TqDisciplineInRun, earlier, later, yr)); ok = false; break; }
+                }
+                // One achievement, one award: both runs after the previous CSTĐTQ.
+                var previous = LatestHeldBefore(p, _y, TitleSet.CSTDTQ);
+                if (previous >= earlier) { t.Unmet(T(R.TqCapped, previous, earlier, later)); ok = false; }
+                if (ok)
+                {
+                    t.Met(T(R.TqMet, earlier, later));
+                    if (previous != 0) t.Met(T(R.TqAfterPrevious, previous));
+                }
+                if (WidestScopeIn(p, earlier, _y, _tqScope)) t.Met(T(R.TqScopeMet, earlier));
+                else t.Unmet(T(R.TqScopeUnmet, earlier));
+            }
         }
-        return t.Result(p.Id, EligibilityCodes.CSTDTQ, rule);
+        return t.Result(p.Id, EligibilityCodes.CSTDTQ, _bCstdtq);
     }
 
-    private EligibilityResult BkBo(IndividualFacts p)
+    /// <summary>
+    /// The latest award of <paramref name="form"/> that counts, whatever its year: its decision year and the end of the
+    /// period it rewarded (greatest period end). One-off and thematic awards are skipped where they are no basis for merit.
+    /// </summary>
+    private static (int Decision, int PeriodEnd, int IgnoredOneOff) LatestAward(IndividualFacts p, AwardForm form, bool oneOffCount)
+    {
+        int decision = 0, end = 0, ignored = 0;
+        foreach (var a in p.Awards)
+        {
+            if (a.Form != form) continue;
+            if (!oneOffCount && a.Basis != AwardBasis.Merit) { ignored = Math.Max(ignored, a.Year); continue; }
+            if (a.PeriodEnd > end) end = a.PeriodEnd;
+            if (a.Year > decision) decision = a.Year;
+        }
+        return (decision, end, ignored);
+    }
+
+    private EligibilityResult BkBo(IndividualFacts p, DisciplinePeriod? disc)
     {
         var rule = _set.Rules.BkBo;
-        var first = _y - rule.ConsecutiveYears + 1;
+        var n = rule.ConsecutiveYears;
+        var first = _y - n + 1;
         var t = new Tally();
-        var excellent = true;
-        for (var yr = first; yr <= _y; yr++) excellent &= p.For(yr).Rating == Rating.HTXSNV;
-        if (excellent) t.Met(T(R.BoExcellentMet));
-        else if (rule.CstdcsAlternative && HeldEvery(p, first, _y, TitleSet.CSTDCS)) t.Met(T(R.BoCstdcsMet));
-        else t.Unmet(T(R.BoStreakUnmet));
-        var count = InitiativesIn(p, first, _y, rule.ExcludeUsedInitiatives);
-        if (count >= rule.MinInitiatives) t.Met(T(R.BoInitiativesMet, count));
-        else t.Unmet(T(R.BoInitiativesUnmet, count, InitiativesIn(p, first, _y, false)));
-        return t.Result(p.Id, EligibilityCodes.BK_BO, rule);
+        if (disc is { } d) t.Unmet(DisciplineText(d, _y));
+        var (decision, end, ignored) = LatestAward(p, AwardForm.BK_BO, rule.OneOffAwardsCount);
+        var capDecision = 0;
+        if (end != 0)
+        {
+            foreach (var a in p.Awards)
+            {
+                if (a.Form == AwardForm.BK_BO && a.PeriodEnd == end && (rule.OneOffAwardsCount || a.Basis == AwardBasis.Merit)) capDecision = Math.Max(capDecision, a.Year);
+            }
+        }
+        // Each year of the period is a counted year after the previous award's period, rated excellent
+        // (or, where the rule set allows, holding CSTĐCS).
+        var run = 0;
+        var breakYear = 0;
+        var breakWhy = (Why)0;
+        var breakRating = Rating.None;
+        for (var yr = _y; yr > end && yr >= (rule.LongerRunAccepted ? p.FirstYear : first); yr--)
+        {
+            var why = NotCounted(p, yr, _countedMin);
+            if (why == 0 && p.For(yr).Rating < _boExcellent) why = Why.Rating;
+            if (why != 0) { breakYear = yr; breakWhy = why; breakRating = p.For(yr).Rating; break; }
+            run++;
+        }
+        var excellentOk = run >= n;
+        var cstdcsOk = false;
+        if (rule.CstdcsAlternative && end < first)
+        {
+            cstdcsOk = true;
+            for (var yr = first; yr <= _y; yr++)
+            {
+                if (NotCounted(p, yr, _countedMin) != 0 || (p.For(yr).Titles & TitleSet.CSTDCS) == 0) { cstdcsOk = false; break; }
+            }
+        }
+        if (excellentOk || cstdcsOk)
+        {
+            // The excellent run counts its initiatives anywhere in it; the CSTĐCS branch within its own years.
+            var from = excellentOk ? _y - run + 1 : first;
+            var count = InitiativesIn(p, from, _y, rule.ExcludeUsedInitiatives);
+            if (excellentOk && count < rule.MinInitiatives && cstdcsOk)
+            {
+                var alt = InitiativesIn(p, first, _y, rule.ExcludeUsedInitiatives);
+                if (alt >= rule.MinInitiatives) { from = first; count = alt; excellentOk = false; }
+            }
+            t.Met(excellentOk ? T(R.BoExcellentMet, run) : T(R.BoCstdcsMet));
+            if (end != 0) t.Met(T(R.BoAfterPrevious, capDecision, end));
+            if (count >= rule.MinInitiatives) t.Met(T(R.BoInitiativesMet, count, from));
+            else
+            {
+                var all = InitiativesIn(p, from, _y, false);
+                t.Unmet(all > count ? T(R.BoInitiativesUsed, count, from, all - count) : T(R.BoInitiativesUnmet, count, from));
+            }
+        }
+        else if (end >= first) t.Unmet(T(R.BoCapped, capDecision, end));
+        else if (breakYear != 0) t.Unmet(T(R.BoYearUnmet, breakYear, (int)breakWhy, (int)breakRating));
+        else t.Unmet(T(R.BoYearUnmet, first - 1 < p.FirstYear ? first : first, (int)Why.NoRecord));
+        if (!t.Ok && ignored != 0 && ignored >= end) t.Unmet(T(R.BoOneOffIgnored, ignored));
+        return t.Result(p.Id, EligibilityCodes.BK_BO, _bBkBo);
     }
 
-    private EligibilityResult BkTtg(IndividualFacts p)
+    private EligibilityResult BkTtg(IndividualFacts p, DisciplinePeriod? disc)
     {
         var rule = _set.Rules.BkTtg;
         var t = new Tally();
-        int? lastTtg = null, bkBo = null;
+        if (disc is { } d) t.Unmet(DisciplineText(d, _y));
+        // The previous BK_TTG counts whatever its year: its decision bounds the next BK_BO, its period the run.
+        int ttg = 0, ttgEnd = 0;
         foreach (var a in p.Awards)
         {
-            if (a.Form == AwardForm.BK_TTG && a.Year <= _y && (lastTtg is null || a.Year > lastTtg)) lastTtg = a.Year;
+            if (a.Form != AwardForm.BK_TTG || (!rule.OneOffAwardsCount && a.Basis != AwardBasis.Merit)) continue;
+            if (a.Year > ttg || (a.Year == ttg && a.PeriodEnd > ttgEnd)) { ttg = a.Year; ttgEnd = Math.Max(a.PeriodEnd, a.Year == ttg ? ttgEnd : 0); }
         }
+        var latestAllowed = _y - rule.MinYearsAfterBkBo;
+        int bkBo = 0, tooRecent = 0, ignored = 0;
         foreach (var a in p.Awards)
         {
-            if (a.Form == AwardForm.BK_BO && (lastTtg is null || a.Year > lastTtg) && a.Year <= _y - rule.MinYearsAfterBkBo && (bkBo is null || a.Year > bkBo)) bkBo = a.Year;
+            if (a.Form != AwardForm.BK_BO || a.Year <= ttg) continue;
+            if (!rule.OneOffAwardsCount && a.Basis != AwardBasis.Merit) { ignored = Math.Max(ignored, a.Year); continue; }
+            if (a.Year <= latestAllowed) bkBo = Math.Max(bkBo, a.Year);
+            else tooRecent = tooRecent == 0 ? a.Year : Math.Min(tooRecent, a.Year);
         }
-        if (bkBo is { } b) t.Met(T(R.TtgBkBoMet, b, lastTtg ?? 0));
-        else t.Unmet(T(R.TtgBkBoUnmet, 0, lastTtg ?? 0));
+        if (bkBo != 0) t.Met(T(R.TtgBkBoMet, bkBo, ttg));
+        else if (tooRecent != 0) t.Unmet(T(R.TtgBkBoTooRecent, tooRecent, ttg));
+        else if (ttg != 0) t.Unmet(T(R.TtgNoBkBoAfterTtg, 0, ttg));
+        else t.Unmet(T(R.TtgNoBkBo));
+        if (bkBo == 0 && ignored != 0) t.Unmet(T(R.TtgOneOffIgnored, ignored));
 
         var run = 0;
         var cstdcsInRun = 0;
-        for (var yr = _y; (lastTtg is null || yr > lastTtg) && p.IsCounted(yr, _ttgMinRating); yr--)
+        int breakYear = 0;
+        var breakWhy = (Why)0;
+        for (var yr = _y; yr >= p.FirstYear; yr--)
         {
+            if (yr <= ttgEnd) { breakYear = -1; break; }
+            var why = NotCounted(p, yr, _ttgMinRating);
+            if (why != 0) { breakYear = yr; breakWhy = why; break; }
             run++;
             if ((p.For(yr).Titles & TitleSet.CSTDCS) != 0) cstdcsInRun++;
         }
         if (run >= rule.MinConsecutiveYears) t.Met(T(R.TtgRunMet, run));
-        else t.Unmet(T(run == 0 ? R.TtgRunZero : R.TtgRunUnmet, run));
+        else if (breakYear == -1) t.Unmet(run == 0 ? T(R.TtgNothingAfter, ttg, ttgEnd) : T(R.TtgRunCapped, ttg, ttgEnd, run));
+        else if (run == 0) t.Unmet(T(R.TtgRunZero, 0, (int)(breakWhy == 0 ? Why.NoRecord : breakWhy), (int)p.For(_y).Rating));
+        else t.Unmet(T(R.TtgRunUnmet, run, breakYear == 0 ? _y - run : breakYear, (int)(breakWhy == 0 ? Why.NoRecord : breakWhy)));
         if (rule.MinCstdcsInRun > 0)
         {
             if (cstdcsInRun >= rule.MinCstdcsInRun) t.Met(T(R.TtgCstdcsMet, cstdcsInRun));
@@ -355,7 +550,7 @@ public sealed class EligibilityEngine
             if (count >= rule.MinInitiatives) t.Met(T(R.TtgInitMet, count));
             else t.Unmet(T(R.TtgInitUnmet, count));
         }
-        return t.Result(p.Id, EligibilityCodes.BK_TTG, rule);
+        return t.Result(p.Id, EligibilityCodes.BK_TTG, _bBkTtg);
     }
 
     private static void Check(ref Tally t, bool met, string metText, string unmetText)
@@ -364,49 +559,56 @@ public sealed class EligibilityEngine
         else t.Unmet(unmetText);
     }
 
+    private static string RatingAtLeast(Rating r) => EligibilityCodes.RatingName(r) + (r == Rating.HTXSNV ? "" : " trở lên");
+
     private EligibilityResult Ttldtt(string id, CollectiveYearFacts f)
     {
         var rule = _set.Rules.Ttldtt;
         var t = new Tally();
-        Check(ref t, f.Rating >= Rating.HTTNV,
-            $"Tập thể {EligibilityCodes.RatingName(f.Rating)} năm {_y}",
-            $"Tập thể xếp loại {EligibilityCodes.RatingName(f.Rating)} năm {_y}, chưa đạt hoàn thành tốt nhiệm vụ trở lên");
+        Check(ref t, f.Rating >= _ttldttMin,
+            I($"Tập thể {EligibilityCodes.RatingName(f.Rating)} năm {_y}"),
+            I($"Tập thể xếp loại {EligibilityCodes.RatingName(f.Rating)} năm {_y}, chưa đạt {RatingAtLeast(_ttldttMin)}"));
         Check(ref t, (long)f.MembersLdtt * 100 > (long)rule.LdttPercentMoreThan * f.Members,
-            $"{f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, trên {rule.LdttPercentMoreThan}%",
-            $"Chỉ {f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, cần trên {rule.LdttPercentMoreThan}%");
+            I($"{f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, trên {rule.LdttPercentMoreThan}%"),
+            I($"Chỉ {f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến năm {_y}, cần trên {rule.LdttPercentMoreThan}%"));
         if (rule.NoMemberDisciplinedWarningOrAbove)
         {
             Check(ref t, f.MembersDisciplinedWarningOrAbove == 0,
                 "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên",
-                $"Có {f.MembersDisciplinedWarningOrAbove} cá nhân bị kỷ luật từ cảnh cáo trở lên");
+                I($"Có {f.MembersDisciplinedWarningOrAbove} cá nhân bị kỷ luật từ cảnh cáo trở lên trong năm {_y}"));
         }
-        Check(ref t, f.United, "Nội bộ đoàn kết", "Chưa được xác nhận nội bộ đoàn kết");
-        return t.Result(id, EligibilityCodes.TTLDTT, rule);
+        Check(ref t, f.United, "Nội bộ đoàn kết", I($"Chưa được xác nhận nội bộ đoàn kết năm {_y}"));
+        return t.Result(id, EligibilityCodes.TTLDTT, _bTtldtt);
     }
 
     private EligibilityResult Ttldxs(string id, CollectiveYearFacts f)
     {
         var rule = _set.Rules.Ttldxs;
         var t = new Tally();
-        Check(ref t, f.Rating == Rating.HTXSNV,
-            $"Tập thể hoàn thành xuất sắc nhiệm vụ năm {_y}",
-            $"Tập thể xếp loại {EligibilityCodes.RatingName(f.Rating)} năm {_y}, chưa hoàn thành xuất sắc nhiệm vụ");
-        Check(ref t, f.MembersCompletedTasks >= f.Members,
-            $"100% cá nhân ({f.Members}/{f.Members}) hoàn thành nhiệm vụ",
-            $"Chỉ {f.MembersCompletedTasks}/{f.Members} cá nhân hoàn thành nhiệm vụ, cần 100%");
+        Check(ref t, f.Rating >= _ttldxsMin,
+            I($"Tập thể {EligibilityCodes.RatingName(f.Rating)} năm {_y}"),
+            I($"Tập thể xếp loại {EligibilityCodes.RatingName(f.Rating)} năm {_y}, chưa đạt {RatingAtLeast(_ttldxsMin)}"));
+        Check(ref t, (long)f.MembersCompletedTasks * 100 >= (long)rule.CompletedTasksPercentAtLeast * f.Members,
+            I($"{f.MembersCompletedTasks}/{f.Members} cá nhân hoàn thành nhiệm vụ (cần {rule.CompletedTasksPercentAtLeast}%)"),
+            I($"Chỉ {f.MembersCompletedTasks}/{f.Members} cá nhân hoàn thành nhiệm vụ năm {_y}, cần {rule.CompletedTasksPercentAtLeast}%"));
         Check(ref t, (long)f.MembersLdtt * 100 >= (long)rule.LdttPercentAtLeast * f.Members,
-            $"{f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, từ {rule.LdttPercentAtLeast}% trở lên",
-            $"Chỉ {f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, cần ít nhất {rule.LdttPercentAtLeast}%");
+            I($"{f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến, từ {rule.LdttPercentAtLeast}% trở lên"),
+            I($"Chỉ {f.MembersLdtt}/{f.Members} cá nhân đạt Lao động tiên tiến năm {_y}, cần ít nhất {rule.LdttPercentAtLeast}%"));
         Check(ref t, f.MembersCstdcs >= rule.MinCstdcsMembers,
-            $"Có {f.MembersCstdcs} cá nhân đạt Chiến sĩ thi đua cơ sở",
-            $"Có {f.MembersCstdcs} cá nhân đạt Chiến sĩ thi đua cơ sở, cần ít nhất {rule.MinCstdcsMembers}");
+            I($"Có {f.MembersCstdcs} cá nhân đạt Chiến sĩ thi đua cơ sở"),
+            I($"Có {f.MembersCstdcs} cá nhân đạt Chiến sĩ thi đua cơ sở năm {_y}, cần ít nhất {rule.MinCstdcsMembers}"));
         if (rule.NoMemberDisciplinedWarningOrAbove)
         {
             Check(ref t, f.MembersDisciplinedWarningOrAbove == 0,
                 "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên",
-                $"Có {f.MembersDisciplinedWarningOrAbove} cá nhân bị kỷ luật từ cảnh cáo trở lên");
+                I($"Có {f.MembersDisciplinedWarningOrAbove} cá nhân bị kỷ luật từ cảnh cáo trở lên trong năm {_y}"));
         }
-        Check(ref t, f.United, "Nội bộ đoàn kết", "Chưa được xác nhận nội bộ đoàn kết");
-        return t.Result(id, EligibilityCodes.TTLDXS, rule);
+        Check(ref t, f.United, "Nội bộ đoàn kết", I($"Chưa được xác nhận nội bộ đoàn kết năm {_y}"));
+        return t.Result(id, EligibilityCodes.TTLDXS, _bTtldxs);
     }
+}
+
+internal static class TextExtensions
+{
+    public static string Capitalized(this string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -505,8 +505,9 @@ public sealed class EligibilityInputReader
     {
         if (!ExpectObject(ref reader, path)) return null;
         var before = _problems.Count;
-        int? year = null;
+        int? year = null, periodTo = null;
         AwardForm? form = null;
+        var basis = AwardBasis.Merit;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("year"u8)) { reader.Read(); year = ReadYearNumber(ref reader, path + ".year"); }
@@ -518,11 +519,25 @@ public sealed class EligibilityInputReader
                 if (EligibilityCodes.TryParseAward(s, out var f)) form = f;
                 else Problem(path + ".form", $"unknown form \"{s}\" (BK_BO, BK_TTG, GK)");
             }
+            else if (reader.ValueTextEquals("periodTo"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Null) periodTo = ReadYearNumber(ref reader, path + ".periodTo");
+            }
+            else if (reader.ValueTextEquals("basis"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                var s = ReadString(ref reader, path + ".basis");
+                if (s is null) continue;
+                if (!EligibilityCodes.TryParseBasis(s, out basis)) Problem(path + ".basis", $"unknown basis \"{s}\" (dot_xuat, chuyen_de; absent for merit)");
+            }
             else { reader.Read(); reader.Skip(); }
         }
         if (year is null && !HasProblemAt(before, path + ".year")) Problem(path + ".year", "missing field");
         if (form is null && !HasProblemAt(before, path + ".form")) Problem(path + ".form", "missing field");
-        return _problems.Count == before ? new AwardFact(year!.Value, form!.Value) : null;
+        if (year is { } y && periodTo is { } pt && pt > y) Problem(path + ".periodTo", $"{pt} is after the decision year {y}");
+        return _problems.Count == before ? new AwardFact(year!.Value, form!.Value, periodTo, basis) : null;
     }
 
     private CollectiveFacts? ReadCollective(ref Utf8JsonReader reader, int index)

@@ -29,13 +29,13 @@ public static class QuotaCheck
         var pct = total == 0 ? 0m : Math.Round(100m * count / total, 1);
         if (rule.MaxPercent is not { } max)
             return new QuotaFinding(u.UnitCode, u.UnitName, quota, count, total, null, null, true,
-                $"{u.UnitName}: {count} {what} trên {total} {of} ({pct:0.#}%); không có mức trần quốc gia theo bộ quy tắc này{(rule.Note is null ? "" : " — " + rule.Note)}", rule.Basis);
+                $"{u.UnitName}: {count} {what} trên {total} {of} ({pct:0.#}%); không có mức trần quốc gia theo bộ quy tắc này{(rule.Note is null ? "" : " — " + rule.Note)}", rule.Basis.Select(c => c.Cite).ToArray());
         // Exact integer arithmetic: count/total ≤ max% ⇔ 100·count ≤ max·total.
         var allowed = (int)((long)max * total / 100);
         var within = 100L * count <= (long)max * total;
         var message = within
             ? $"{u.UnitName}: {count} {what} trên {total} {of} ({pct:0.#}%), trong mức tối đa {max}% (tối đa {allowed})"
             : $"{u.UnitName}: {count} {what} trên {total} {of} ({pct:0.#}%), vượt mức tối đa {max}% (tối đa {allowed}, thừa {count - allowed})";
-        return new QuotaFinding(u.UnitCode, u.UnitName, quota, count, total, max, allowed, within, message, rule.Basis);
+        return new QuotaFinding(u.UnitCode, u.UnitName, quota, count, total, max, allowed, within, message, rule.Basis.Select(c => c.Cite).ToArray());
     }
 }
