@@ -8,23 +8,59 @@ namespace ThiDua.Features.Eligibility;
 /// The rule sets in force: the built-in files, each replaced by the newest valid file an administrator
 /// loaded. The web app and the command line read the same table, so they give the same verdicts.
 /// </summary>
-public sealed class RuleBookStore(AppDbContext db)
+public sealed record StoredRuleSetProblem(string Code, string Version, DateTime UploadedUtc, string UploadedBy, IReadOnlyList<string> Problems)
 {
-    public async Task<RuleBook> GetAsync(CancellationToken ct = default)
+    public string Describe() =>
+        FormattableString.Invariant($"stored rule set {Code} version {Version} (loaded {UploadedUtc:yyyy-MM-dd HH:mm} UTC by {UploadedBy}) is not used: {string.Join("; ", Problems)}");
+}
+
+public sealed record RuleBookLoad(RuleBook Book, IReadOnlyList<StoredRuleSetProblem> Problems);
+
+public sealed class RuleBookStore(AppDbContext db, ILogger<RuleBookStore> log)
+{
+    // Each unusable stored file is logged once per process, not on every page view.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, DateTime), bool> Logged = new();
+
+    public async Task<RuleBook> GetAsync(CancellationToken ct = default) => (await LoadAsync(ct)).Book;
+
+    /// <summary>The rule book, and every stored file that could not be used (it no longer parses, or its years clash).</summary>
+    public async Task<RuleBookLoad> LoadAsync(CancellationToken ct = default)
     {
         var records = await db.RuleSets.AsNoTracking().OrderBy(r => r.UploadedUtc).ToListAsync(ct);
-        return Compose(records.Select(r => r.Json));
+        var load = Compose(records);
+        foreach (var p in load.Problems)
+        {
+            if (Logged.TryAdd((p.Code, p.Version, p.UploadedUtc), true))
+                log.LogWarning("Stored rule set {Code} version {Version} loaded {UploadedUtc:o} by {UploadedBy} is not used: {Problems}", p.Code, p.Version, p.UploadedUtc, p.UploadedBy, string.Join("; ", p.Problems));
+        }
+        return load;
     }
 
-    /// <summary>Built-ins overlaid with stored files, oldest first, so the newest per code wins.</summary>
-    public static RuleBook Compose(IEnumerable<string> storedJson)
+    /// <summary>
+    /// Built-ins overlaid with stored files, oldest first, so the newest usable file per code wins. A file that no
+    /// longer parses (an older format) or clashes with another set is reported, never dropped silently.
+    /// </summary>
+    public static RuleBookLoad Compose(IEnumerable<RuleSetRecord> stored)
     {
         var book = RuleBook.Default;
-        foreach (var json in storedJson)
+        var problems = new List<StoredRuleSetProblem>();
+        foreach (var r in stored.ToList())
         {
-            if (RuleSet.Parse(json, out _) is { } set) book = book.With(set, out _);
+            var set = RuleSet.Parse(r.Json, out var parse);
+            if (set is null)
+            {
+                problems.Add(new(r.Code, r.Version, r.UploadedUtc, r.UploadedBy, parse));
+                continue;
+            }
+            var next = book.With(set, out var coverage);
+            if (coverage.Count > 0) problems.Add(new(r.Code, r.Version, r.UploadedUtc, r.UploadedBy, coverage));
+            else book = next;
         }
-        return book;
+        // Only the newest file of each code matters: an older one that fails was superseded anyway, but a newest one
+        // that fails means the rules in force are not the ones the administrator last loaded.
+        var records = stored as IReadOnlyCollection<RuleSetRecord> ?? stored.ToList();
+        problems.RemoveAll(p => records.Any(r => r.Code == p.Code && r.UploadedUtc > p.UploadedUtc));
+        return new RuleBookLoad(book, problems);
     }
 
     /// <summary>
@@ -52,11 +88,20 @@ public sealed class RuleBookStore(AppDbContext db)
             check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='RuleSets'";
             if (Convert.ToInt64(await check.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0) return RuleBook.Default;
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT Json FROM RuleSets ORDER BY UploadedUtc";
-            var list = new List<string>();
+            cmd.CommandText = "SELECT Code, Version, Json, UploadedBy, UploadedUtc FROM RuleSets ORDER BY UploadedUtc";
+            var list = new List<RuleSetRecord>();
             await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) list.Add(reader.GetString(0));
-            return Compose(list);
+            while (await reader.ReadAsync())
+            {
+                list.Add(new RuleSetRecord
+                {
+                    Code = reader.GetString(0), Version = reader.GetString(1), Json = reader.GetString(2), UploadedBy = reader.GetString(3),
+                    UploadedUtc = DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
+                });
+            }
+            var load = Compose(list);
+            foreach (var p in load.Problems) await Console.Error.WriteLineAsync($"eligibility: warning: {p.Describe()}");
+            return load.Book;
         }
         catch (SqliteException ex)
         {

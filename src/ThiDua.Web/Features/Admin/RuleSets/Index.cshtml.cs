@@ -21,13 +21,16 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
     public List<SetView> Sets { get; private set; } = [];
     public List<HistoryRow> History { get; private set; } = [];
     public List<string> Problems { get; private set; } = [];
+    public IReadOnlyList<StoredRuleSetProblem> StoredProblems { get; private set; } = [];
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var book = await store.GetAsync(ct);
+        var load = await store.LoadAsync(ct);
+        var book = load.Book;
+        StoredProblems = load.Problems;
         var records = await db.RuleSets.AsNoTracking().OrderByDescending(r => r.UploadedUtc).ToListAsync(ct);
         History = records.Select(r => new HistoryRow(r.Code, r.Version, r.UploadedBy, r.UploadedUtc)).ToList();
         Sets = book.Sets.Select(s =>
@@ -40,14 +43,21 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
 
     private static List<(string, RuleBase)> RulesOf(RuleSet s)
     {
-        List<(string, RuleBase)> list = [
-        ("Hoãn xét", s.Rules.Deferral), ("LDTT", s.Rules.Ldtt), ("CSTDCS", s.Rules.Cstdcs), ("CSTD_BO", s.Rules.CstdBo), ("CSTDTQ", s.Rules.Cstdtq),
-        ("BK_BO", s.Rules.BkBo), ("BK_TTG", s.Rules.BkTtg), ("TTLDTT", s.Rules.Ttldtt), ("TTLDXS", s.Rules.Ttldxs),
-        ("Tỷ lệ CSTĐCS/LĐTT", s.Quotas.CstdcsShareOfLdtt),
-        ];
+        var list = s.Rules.All().Select(r => (r.Key switch { "deferral" => "Hoãn xét", "common" => "Nguyên tắc chung", _ => r.Key }, r.Rule)).ToList();
+        list.Add(("Tỷ lệ CSTĐCS/LĐTT", s.Quotas.CstdcsShareOfLdtt));
         if (s.Quotas.FlagShare is { } flag) list.Add(("Tỷ lệ cờ thi đua", flag));
         return list;
     }
+
+    /// <summary>A citation as the page shows it, with the evaluation years it belongs to.</summary>
+    public static string CitationText(Citation c) => c.Years switch
+    {
+        null => c.Cite,
+        { From: { } f, To: { } t } when f == t => FormattableString.Invariant($"{c.Cite} (năm {f})"),
+        { From: { } f, To: null } => FormattableString.Invariant($"{c.Cite} (từ năm {f})"),
+        { From: null, To: { } t } => FormattableString.Invariant($"{c.Cite} (đến năm {t})"),
+        { From: var f, To: var t } => FormattableString.Invariant($"{c.Cite} ({f}–{t})"),
+    };
 
     /// <summary>Every scalar parameter of every rule, read from the same JSON the file holds.</summary>
     private static List<Parameter> Parameters(RuleSet s)
@@ -58,8 +68,13 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
         {
             foreach (var p in obj.EnumerateObject())
             {
-                if (p.Name is "basis" or "effective" or "source" or "note") continue;
-                if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array) continue;
+                if (p.Name is "basis" or "effective" or "source" or "note" or "setBy") continue;
+                if (p.Value.ValueKind is JsonValueKind.Object) continue;
+                if (p.Value.ValueKind is JsonValueKind.Array)
+                {
+                    result.Add(new Parameter(rule, p.Name, string.Join(", ", p.Value.EnumerateArray().Select(v => v.ToString()))));
+                    continue;
+                }
                 result.Add(new Parameter(rule, p.Name, p.Value.ValueKind switch
                 {
                     JsonValueKind.Null => "không giới hạn (null)",
