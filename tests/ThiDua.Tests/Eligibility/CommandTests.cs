@@ -15,6 +15,9 @@ public sealed class CommandTests
     [InlineData("{\"asOfYear\":2025,\"individuals\":[{\"id\":\"A\",\"awards\":[{\"year\":2020,\"form\":\"HCLD\"}],\"years\":{}}]}", "$.individuals[0].awards[0].form: unknown form \"HCLD\" (BK_BO, BK_TTG, GK)")]
     [InlineData("{\"asOfYear\":2025,\"collectives\":[{\"id\":\"C\",\"years\":{\"2025\":{\"rating\":\"HTXSNV\",\"members\":10,\"membersCompletedTasks\":10,\"membersLdtt\":11,\"membersCstdcs\":1,\"membersDisciplinedWarningOrAbove\":0,\"united\":true}}}]}", "$.collectives[0].years.2025.membersLdtt: 11 is more than members (10)")]
     [InlineData("{\"asOfYear\":2025,\"individuals\":[{\"id\":\"A\",\"years\":{}},{\"id\":\"A\",\"years\":{}}]}", "$.individuals[1].id: duplicate id \"A\"")]
+    [InlineData("{\"asOfYear\":2016,\"individuals\":[]}", "$.asOfYear: no rule set covers 2016 (built-in rule sets cover 2017 onwards; an administrator may load one for earlier years)")]
+    [InlineData("{\"asOfYear\":2025,\"individuals\":[{\"id\":\"A\",\"awards\":[{\"year\":2020,\"form\":\"BK_BO\",\"periodTo\":2021}],\"years\":{}}]}", "$.individuals[0].awards[0].periodTo: 2021 is after the decision year 2020")]
+    [InlineData("{\"asOfYear\":2025,\"individuals\":[{\"id\":\"A\",\"awards\":[{\"year\":2020,\"form\":\"BK_BO\",\"basis\":\"cong_trang\"}],\"years\":{}}]}", "$.individuals[0].awards[0].basis: unknown basis \"cong_trang\" (dot_xuat, chuyen_de; absent for merit)")]
     public void Command_InvalidInput_ExitsTwoWithPathOnStderrAndNothingOnStdout(string json, string expectedLine)
     {
         var (rc, stdout, stderr) = CliRunner.RunWithInput(json, "eligibility", "--input", "-");

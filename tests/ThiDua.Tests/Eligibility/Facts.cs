@@ -25,7 +25,15 @@ internal sealed class PersonBuilder
 
     public PersonBuilder Hired(int year, int month, int day) { _hired = new DateOnly(year, month, day); return this; }
     public PersonBuilder Disciplined(DisciplineLevel level, DateOnly from, DateOnly to) { _discipline.Add(new(level, from, to)); return this; }
-    public PersonBuilder Award(int year, AwardForm form) { _awards.Add(new(year, form)); return this; }
+    public PersonBuilder Award(int year, AwardForm form, int? periodTo = null, AwardBasis basis = AwardBasis.Merit) { _awards.Add(new(year, form, periodTo, basis)); return this; }
+
+    /// <summary>Adds titles to a year already recorded (or records it as HTXSNV).</summary>
+    public PersonBuilder Title(int year, TitleSet title)
+    {
+        var f = _years.TryGetValue(year, out var y) ? y : new YearFacts(Rating.HTXSNV, TitleSet.None, 0, 0, InitiativeScope.None);
+        _years[year] = f with { Titles = f.Titles | title };
+        return this;
+    }
     public PersonBuilder PendingReview() { _pending = true; return this; }
 
     public IndividualFacts Build(string id = "X")

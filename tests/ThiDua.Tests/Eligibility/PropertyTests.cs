@@ -104,4 +104,34 @@ public sealed class PropertyTests
             Assert.Equal(a.Select(r => (r.Verdict, string.Join("|", r.Reasons))), c.Select(r => (r.Verdict, string.Join("|", r.Reasons))));
         }
     }
+
+    [Fact]
+    public void ReceivingTitleOrFormInYear_NeverMakesItEligibleAgainNextYear()
+    {
+        // One achievement, one award: whatever y+1 brings on its own, the same title or form cannot be
+        // given again for y+1 on the achievements the award in y rewarded.
+        var rng = new Random(11);
+        var checkedEligible = 0;
+        foreach (var (b, year) in Histories(seed: 3, count: 4000).Concat(Histories(seed: 4, count: 2000).Select(h => (h.Builder, h.Year == 2019 ? 2023 : 2024))))
+        {
+            var before = Verdicts(b.Build(), year);
+            foreach (var code in StreakCodes.Where(c => before[c] == Verdict.Eligible))
+            {
+                checkedEligible++;
+                var given = b.Clone();
+                switch (code)
+                {
+                    case "CSTD_BO": given.Title(year, TitleSet.CSTD_BO); break;
+                    case "CSTDTQ": given.Title(year, TitleSet.CSTDTQ); break;
+                    case "BK_BO": given.Award(rng.Next(2) == 0 ? year : year + 1, AwardForm.BK_BO, rng.Next(2) == 0 ? year : null); break;
+                    case "BK_TTG": given.Award(rng.Next(2) == 0 ? year : year + 1, AwardForm.BK_TTG, rng.Next(2) == 0 ? year : null); break;
+                }
+                // The next year as strong as it can be: excellent, every title below the one given, initiatives of every scope.
+                given.Year(year + 1, Rating.HTXSNV, TitleSet.LDTT | TitleSet.CSTDCS | (code == "CSTDTQ" ? TitleSet.CSTD_BO : 0), 3, InitiativeScope.ToanQuoc);
+                var after = Verdicts(given.Build(), year + 1);
+                Assert.True(after[code] != Verdict.Eligible, $"{code} given in {year} is eligible again in {year + 1}");
+            }
+        }
+        Assert.True(checkedEligible > 200, $"the generator produced too few eligible verdicts ({checkedEligible})");
+    }
 }

@@ -28,6 +28,52 @@ public sealed class RuleSetTests
     }
 
     [Fact]
+    public void Parse_MissingAndMistypedFields_AreAllNamedAtOnce()
+    {
+        var json = Edit("luat-2022", s => s.Replace("\"minServiceMonths\": 6,", "").Replace("\"minInitiatives\": 2,", "\"minInitiatives\": \"hai\",").Replace("\"excludeUsedInitiatives\": true", "\"excludeUsedInitiatives\": 1"));
+        Assert.Null(RuleSet.Parse(json, out var problems));
+        Assert.Equal(
+            ["$.rules.BK_BO.excludeUsedInitiatives: phải là true hoặc false", "$.rules.BK_BO.minInitiatives: phải là một số nguyên", "$.rules.LDTT.minServiceMonths: thiếu trường bắt buộc"],
+            problems.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("System.", StringComparison.Ordinal) || p.Contains("Int32", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_RuleNotInForceForEveryYearOfTheSet_IsRefused()
+    {
+        var json = Edit("luat-2013", s => s.Replace("\"effective\": { \"from\": \"2017-10-01\", \"to\": \"2023-12-31\" },\n      \"source\": \"legal-verification.md claim 5", "\"effective\": { \"from\": \"2018-01-01\", \"to\": \"2023-12-31\" },\n      \"source\": \"legal-verification.md claim 5"));
+        Assert.Null(RuleSet.Parse(json, out var problems));
+        Assert.Equal(["$.rules.LDTT.effective: quy tắc không có hiệu lực trong năm 2017 mà bộ quy tắc áp dụng"], problems);
+    }
+
+    [Fact]
+    public void Parse_YearWithoutCitation_IsRefused()
+    {
+        // Drop the 2025 citation of the deferral rule: 2025 onwards would cite nothing.
+        var json = Edit("luat-2022", s => s.Replace(",\n        { \"cite\": \"Nghị định 152/2025/NĐ-CP, Điều 4\", \"years\": { \"from\": 2025, \"to\": null } }\n      ],\n      \"effective\": { \"from\": \"2024-01-01\", \"to\": null },\n      \"source\": \"legal-verification.md claim 11 ✅: chưa khen", "\n      ],\n      \"effective\": { \"from\": \"2024-01-01\", \"to\": null },\n      \"source\": \"legal-verification.md claim 11 ✅: chưa khen"));
+        Assert.Null(RuleSet.Parse(json, out var problems));
+        Assert.Equal(["$.rules.deferral.basis: không có căn cứ pháp lý nào cho năm 2025"], problems);
+    }
+
+    [Fact]
+    public void Parse_OldFormatFile_IsRefusedNamingTheFields()
+    {
+        var json = Edit("luat-2022", s => s.Replace("\"format\": 2", "\"format\": 1"));
+        Assert.Null(RuleSet.Parse(json, out var problems));
+        Assert.Equal(["$.format: phiên bản định dạng 1 không được hỗ trợ (chỉ hỗ trợ 2)"], problems);
+    }
+
+    [Fact]
+    public void BuiltInLuat2022_HasNoFlagShare_AndTtldttFiguresAreTheAgencys()
+    {
+        var set = RuleBook.Default.For(2025);
+        Assert.Null(set.Quotas.FlagShare);
+        Assert.NotNull(set.Rules.Ttldtt.SetBy);
+        Assert.True(set.Rules.Ttldtt.NoMemberDisciplinedWarningOrAbove);
+        Assert.Equal(20, RuleBook.Default.For(2019).Quotas.FlagShare?.MaxPercent);
+    }
+
+    [Fact]
     public void Parse_OutOfRangeValue_IsRefusedWithPath()
     {
         var json = Edit("luat-2022", s => s.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 13"));

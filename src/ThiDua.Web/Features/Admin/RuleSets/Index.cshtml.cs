@@ -85,7 +85,7 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
             }
         }
         foreach (var r in doc.RootElement.GetProperty("rules").EnumerateObject()) Collect(r.Name, r.Value);
-        foreach (var q in doc.RootElement.GetProperty("quotas").EnumerateObject()) Collect(q.Name, q.Value);
+        foreach (var q in doc.RootElement.GetProperty("quotas").EnumerateObject().Where(q => q.Value.ValueKind == JsonValueKind.Object)) Collect(q.Name, q.Value);
         return result;
     }
 
