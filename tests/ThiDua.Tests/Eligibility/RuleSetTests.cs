@@ -151,10 +151,17 @@ public sealed class QuotaCheckTests
     [Fact]
     public void FlagShare_OverLimit_IsReportedWithNumbers()
     {
-        var findings = QuotaCheck.Check(RuleBook.Default.For(2025), [new UnitProposals("K", "Khối X", 0, 0, Flags: 3, CollectivesConsidered: 14)]);
+        var findings = QuotaCheck.Check(RuleBook.Default.For(2019), [new UnitProposals("K", "Khối X", 0, 0, Flags: 3, CollectivesConsidered: 14)]);
         var flag = findings.Single(f => f.Quota.StartsWith("Cờ", StringComparison.Ordinal));
         Assert.False(flag.WithinLimit);
         Assert.Equal(2, flag.MaxAllowed);
         Assert.Contains("thừa 1", flag.Message);
+    }
+
+    [Fact]
+    public void FlagShare_Luat2022_IsNotALegalLimit()
+    {
+        var findings = QuotaCheck.Check(RuleBook.Default.For(2025), [new UnitProposals("K", "Khối X", 0, 0, Flags: 3, CollectivesConsidered: 14)]);
+        Assert.DoesNotContain(findings, f => f.Quota.StartsWith("Cờ", StringComparison.Ordinal));
     }
 }
