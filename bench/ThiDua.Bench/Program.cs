@@ -26,7 +26,7 @@ for (var i = 0; i < args.Length; i++)
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
-file ??= Path.Combine(Path.GetTempPath(), $"thidua-bench-{count}-{seed}.json");
+file ??= Path.Combine(Path.GetTempPath(), $"thidua-bench-v2-{count}-{seed}.json");
 
 if (!File.Exists(file))
 {
@@ -123,8 +123,12 @@ static class Generator
             {
                 w.WriteStartArray("awards");
                 w.WriteStartObject();
-                w.WriteNumber("year", rng.Next(first, 2025));
+                var decided = rng.Next(first, 2026);
+                w.WriteNumber("year", decided);
                 w.WriteString("form", rng.Next(6) == 0 ? "BK_TTG" : "BK_BO");
+                // Contract v2: some decisions state the period they reward, a few are one-off or thematic.
+                if (rng.Next(3) == 0) w.WriteNumber("periodTo", decided - rng.Next(0, 3));
+                if (rng.Next(10) == 0) w.WriteString("basis", rng.Next(2) == 0 ? "dot_xuat" : "chuyen_de");
                 w.WriteEndObject();
                 w.WriteEndArray();
             }

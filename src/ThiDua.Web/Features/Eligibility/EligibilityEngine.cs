@@ -491,7 +491,7 @@ public sealed class EligibilityEngine
         }
         else if (end >= first) t.Unmet(T(R.BoCapped, capDecision, end));
         else if (breakYear != 0) t.Unmet(T(R.BoYearUnmet, breakYear, (int)breakWhy, (int)breakRating));
-        else t.Unmet(T(R.BoYearUnmet, first - 1 < p.FirstYear ? first : first, (int)Why.NoRecord));
+        else t.Unmet(T(R.BoYearUnmet, _y - run, (int)Why.NoRecord)); // the run reached the first recorded year
         if (!t.Ok && ignored != 0 && ignored >= end) t.Unmet(T(R.BoOneOffIgnored, ignored));
         return t.Result(p.Id, EligibilityCodes.BK_BO, _bBkBo);
     }
@@ -502,12 +502,7 @@ public sealed class EligibilityEngine
         var t = new Tally();
         if (disc is { } d) t.Unmet(DisciplineText(d, _y));
         // The previous BK_TTG counts whatever its year: its decision bounds the next BK_BO, its period the run.
-        int ttg = 0, ttgEnd = 0;
-        foreach (var a in p.Awards)
-        {
-            if (a.Form != AwardForm.BK_TTG || (!rule.OneOffAwardsCount && a.Basis != AwardBasis.Merit)) continue;
-            if (a.Year > ttg || (a.Year == ttg && a.PeriodEnd > ttgEnd)) { ttg = a.Year; ttgEnd = Math.Max(a.PeriodEnd, a.Year == ttg ? ttgEnd : 0); }
-        }
+        var (ttg, ttgEnd, _) = LatestAward(p, AwardForm.BK_TTG, rule.OneOffAwardsCount);
         var latestAllowed = _y - rule.MinYearsAfterBkBo;
         int bkBo = 0, tooRecent = 0, ignored = 0;
         foreach (var a in p.Awards)
