@@ -156,6 +156,12 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
             Assert.Equal(6, verdicts.Count);
             Assert.Equal(fromCommand[code], verdicts);
         }
+        // The person's own page agrees too, for the three with the new award fields.
+        foreach (var (code, id) in listed.Take(3))
+        {
+            var page = await Client.GetStringAsync($"/People/Details/{id}?year={year}");
+            Assert.Equal(fromCommand[code], VerdictRow().Matches(page).Select(m => $"{m.Groups[1].Value}={m.Groups[2].Value}"));
+        }
     }
 
     [Fact]

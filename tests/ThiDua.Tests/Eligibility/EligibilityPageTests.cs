@@ -137,6 +137,55 @@ public sealed partial class EligibilityPageTests() : AppTest("admin@thidua.vn")
     }
 
     [Fact]
+    public async Task Collective_WithReviewOpenToday_IsDeferred_ClosedReviewDoesNotDefer()
+    {
+        const int year = 2025;
+        var (open, closed, agencyId) = await App.QueryAsync(async db =>
+        {
+            var units = await db.Units.Where(u => u.Kind == UnitKind.Department).OrderBy(u => u.Id).Select(u => new { u.Id, Agency = u.ParentId!.Value }).Take(2).ToListAsync();
+            return (units[0].Id, units[1].Id, units[0].Agency);
+        });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        await App.ExecuteAsync(async db =>
+        {
+            db.UnitReviews.Add(new ThiDua.Features.Units.UnitReviewPeriod { UnitId = open, From = today.AddMonths(-2), Reason = "Thanh tra công vụ" });
+            db.UnitReviews.Add(new ThiDua.Features.Units.UnitReviewPeriod { UnitId = closed, From = today.AddYears(-1), To = today.AddDays(-2), Reason = "Kiểm tra đã kết luận" });
+            await db.SaveChangesAsync();
+        });
+        string Row(string html, int unit) => Regex.Match(html, $"<tr data-unit=\"{unit}\".*?</tr>", RegexOptions.Singleline).Value;
+
+        var openRow = Row(await PageAsync($"unit={open}&year={year}"), open);
+        Assert.Contains("data-code=\"TTLDTT\" data-verdict=\"deferred\"", openRow);
+        Assert.Contains("data-code=\"TTLDXS\" data-verdict=\"deferred\"", openRow);
+        var closedRow = Row(await PageAsync($"unit={closed}&year={year}"), closed);
+        Assert.DoesNotContain("data-verdict=\"deferred\"", closedRow);
+        // The review is the unit's own: its agency is not deferred because of it.
+        Assert.DoesNotContain("data-verdict=\"deferred\"", Row(await PageAsync($"unit={agencyId}&year={year}"), agencyId));
+    }
+
+    [Fact]
+    public async Task RegistryFacts_AwardWithPeriodAndBasis_ReachTheEngineAsRecorded()
+    {
+        var personId = await App.QueryAsync(db => db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        await App.ExecuteAsync(async db =>
+        {
+            db.Awards.AddRange(
+                new AwardRecord { PersonId = personId, Year = 2024, PeriodTo = 2023, Code = "BK_BO", Authority = "Thử", Status = AwardStatus.Conferred },
+                new AwardRecord { PersonId = personId, Year = 2022, Code = "BK_TTG", Basis = AwardBasis.DotXuat, Authority = "Thử", Status = AwardStatus.Conferred },
+                new AwardRecord { PersonId = personId, Year = 2021, Code = "BK_BO", Basis = AwardBasis.ChuyenDe, Authority = "Thử", Status = AwardStatus.Proposed });
+            await db.SaveChangesAsync();
+        });
+        var single = (await App.QueryAsync(db => RegistryFacts.ForPeopleAsync(db, [personId]))).Single();
+        Assert.Contains(new AwardFact(2024, AwardForm.BK_BO, 2023, AwardBasis.Merit), single.Awards);
+        Assert.Contains(new AwardFact(2022, AwardForm.BK_TTG, null, AwardBasis.DotXuat), single.Awards);
+        Assert.DoesNotContain(single.Awards, a => a.Year == 2021 && a.Basis == AwardBasis.ChuyenDe); // a proposal is not an award received
+        // The bulk path (the list) gives the same facts as the single-person path (the person's page).
+        var bulk = (await App.QueryAsync(db => RegistryFacts.ForPeopleAsync(db, db.People.Where(p => p.Id <= personId + 5).Select(p => p.Id)))).Single(f => f.Id == single.Id);
+        Assert.Equal(single.Awards.OrderBy(a => a.Year).ThenBy(a => a.Form), bulk.Awards.OrderBy(a => a.Year).ThenBy(a => a.Form));
+        Assert.Equal(single.Years, bulk.Years);
+    }
+
+    [Fact]
     public async Task PersonList_PagedAndFiltered_CountsStayForTheWholeSelection()
     {
         const int year = 2019;
