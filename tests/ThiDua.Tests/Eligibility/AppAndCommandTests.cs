@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using ThiDua.Features.Awards;
 using ThiDua.Features.Eligibility;
 
 namespace ThiDua.Tests.Eligibility;
@@ -60,7 +61,15 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
         Assert.Equal(["Xét điều kiện", "Tỷ lệ"], ms.GetSheetNames());
         ms.Position = 0;
         var rows = ms.Query(useHeaderRow: true, sheetName: "Xét điều kiện").Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(180 * 6, rows.Count);
+        // Everyone who belonged to the agency during 2019, by membership, once each.
+        var members = await App.QueryAsync(async db =>
+        {
+            var sub = (await ThiDua.Infrastructure.UnitScopeService.SubtreeAsync(db, unitId)).ToList();
+            return await db.UnitMemberships.Where(m => sub.Contains(m.UnitId) && m.From <= new DateOnly(2019, 12, 31) && (m.To == null || m.To >= new DateOnly(2019, 1, 1)))
+                .Select(m => m.PersonId).Distinct().CountAsync();
+        });
+        Assert.True(members > 100);
+        Assert.Equal(members * 6, rows.Count);
         Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["Căn cứ"]?.ToString())));
     }
 
@@ -70,7 +79,9 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
         var (unitId, members, ldtt) = await App.QueryAsync(async db =>
         {
             var unit = await db.Units.FirstAsync(u => u.Code == "BDVTW-D02");
-            var ids = await db.People.Where(p => p.IsActive && p.CurrentUnitId == unit.Id).Select(p => p.Id).ToListAsync();
+            var sub = (await ThiDua.Infrastructure.UnitScopeService.SubtreeAsync(db, unit.Id)).ToList();
+            var ids = await db.UnitMemberships.Where(m => sub.Contains(m.UnitId) && m.From <= new DateOnly(2025, 12, 31) && (m.To == null || m.To >= new DateOnly(2025, 1, 1)))
+                .Select(m => m.PersonId).Distinct().ToListAsync();
             var withLdtt = await db.Awards.Where(a => a.Year == 2025 && a.Code == "LDTT" && ids.Contains(a.PersonId!.Value)).Select(a => a.PersonId).Distinct().CountAsync();
             return (unit.Id, ids.Count, withLdtt);
         });
@@ -89,6 +100,68 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
         Assert.Contains("data-code=\"TTLDTT\" data-verdict=\"not_eligible\"", html);
         Assert.Contains("Chưa được xác nhận nội bộ đoàn kết", html);
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Ghi xếp loại tập thể")));
+    }
+
+    [GeneratedRegex("<tr data-person=\"([^\"]+)\"><td>[^<]*</td><td><a href=\"/People/Details/(\\d+)\\?year=\\d+\">(.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex ListRow();
+
+    [GeneratedRegex("data-code=\"([A-Z_]+)\" data-verdict=\"([a-z_]+)\"")]
+    private static partial Regex VerdictCell();
+
+    [Theory]
+    [InlineData(2025)]
+    [InlineData(2023)]
+    public async Task EligibilityList_AndCommandOnThePersonPagesInputs_GiveTheSameVerdicts_WithAwardPeriodAndBasis(int year)
+    {
+        // Awards that state their period, or were given for a one-off or thematic achievement, on three people of one department.
+        var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW-D02").Select(u => u.Id).SingleAsync());
+        var html = await Client.GetStringAsync($"/Eligibility?unit={unitId}&year={year}");
+        var listed = ListRow().Matches(html).Select(m => (Code: m.Groups[1].Value, Id: int.Parse(m.Groups[2].Value))).ToList();
+        Assert.True(listed.Count >= 20);
+        var (periodPerson, oneOffPerson, thematicPerson) = (listed[0].Id, listed[1].Id, listed[2].Id);
+        await App.ExecuteAsync(async db =>
+        {
+            db.Awards.AddRange(
+                new AwardRecord { PersonId = periodPerson, Year = year - 1, PeriodTo = year - 3, Code = "BK_BO", Authority = "Thử", Status = AwardStatus.Conferred },
+                new AwardRecord { PersonId = oneOffPerson, Year = year - 1, Code = "BK_BO", Basis = AwardBasis.DotXuat, Authority = "Thử", Status = AwardStatus.Conferred },
+                new AwardRecord { PersonId = thematicPerson, Year = year - 4, PeriodTo = year - 5, Code = "BK_TTG", Basis = AwardBasis.ChuyenDe, Authority = "Thử", Status = AwardStatus.Conferred });
+            await db.SaveChangesAsync();
+        });
+
+        html = await Client.GetStringAsync($"/Eligibility?unit={unitId}&year={year}");
+        var inList = ListRow().Matches(html).ToDictionary(m => m.Groups[1].Value,
+            m => VerdictCell().Matches(m.Groups[3].Value).Select(v => $"{v.Groups[1].Value}={v.Groups[2].Value}").ToList());
+        Assert.Equal(listed.Select(l => l.Code), inList.Keys);
+
+        // One command run on every listed person's input as their page offers it.
+        var individuals = new System.Text.Json.Nodes.JsonArray();
+        foreach (var (code, id) in listed)
+        {
+            var input = System.Text.Json.Nodes.JsonNode.Parse(await Client.GetStringAsync($"/People/Details/{id}?handler=EligibilityInput&year={year}"))!;
+            var person = input["individuals"]![0]!;
+            if (id == periodPerson) Assert.Contains(person["awards"]!.AsArray(), a => a!["periodTo"]?.GetValue<int>() == year - 3 && a["basis"] is null);
+            if (id == oneOffPerson) Assert.Contains(person["awards"]!.AsArray(), a => a!["basis"]?.GetValue<string>() == "dot_xuat" && a["periodTo"] is null);
+            if (id == thematicPerson) Assert.Contains(person["awards"]!.AsArray(), a => a!["form"]!.GetValue<string>() == "BK_TTG" && a["basis"]?.GetValue<string>() == "chuyen_de" && a["periodTo"]?.GetValue<int>() == year - 5);
+            individuals.Add(person.DeepClone());
+        }
+        var document = new System.Text.Json.Nodes.JsonObject { ["asOfYear"] = year, ["individuals"] = individuals }.ToJsonString();
+        var (rc, stdout, stderr) = CliRunner.RunWithInput(document, "eligibility", "--input", "-");
+        Assert.True(rc == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var fromCommand = doc.RootElement.GetProperty("results").EnumerateArray()
+            .GroupBy(r => r.GetProperty("id").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Select(r => $"{r.GetProperty("code").GetString()}={r.GetProperty("verdict").GetString()}").ToList());
+        foreach (var (code, verdicts) in inList)
+        {
+            Assert.Equal(6, verdicts.Count);
+            Assert.Equal(fromCommand[code], verdicts);
+        }
+        // The person's own page agrees too, for the three with the new award fields.
+        foreach (var (code, id) in listed.Take(3))
+        {
+            var page = await Client.GetStringAsync($"/People/Details/{id}?year={year}");
+            Assert.Equal(fromCommand[code], VerdictRow().Matches(page).Select(m => $"{m.Groups[1].Value}={m.Groups[2].Value}"));
+        }
     }
 
     [Fact]

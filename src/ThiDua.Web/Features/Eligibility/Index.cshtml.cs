@@ -4,107 +4,188 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using ThiDua.Data;
-using ThiDua.Features.Awards;
-using ThiDua.Features.Units;
 using ThiDua.Infrastructure;
 
 namespace ThiDua.Features.Eligibility;
 
-/// <summary>Who in a unit meets the criteria for what in a year, with the unit's share limits; exportable to .xlsx.</summary>
+/// <summary>
+/// Who in a unit (or a whole bloc) meets the criteria for what in a year, with the collectives and the share
+/// limits, counted from the registry as it was that year; the list is paged and filtered, the export streamed.
+/// </summary>
 [Authorize(Policy = "RegistryReader")]
 public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBookStore rules, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int PersonId, string PersonalCode, string FullName, string Unit, IReadOnlyList<EligibilityResult> Results);
+    public const int PageSize = 50;
+    /// <summary>The earliest year a request may name; a year before every rule set still gets the "no rule set" message.</summary>
+    public const int MinYear = 1945;
+    private const int MaxQueryLength = 100;
+    private static readonly string[] Verdicts = ["eligible", "not_eligible", "deferred"];
+
+    public sealed record BlocOption(int Id, string Name);
 
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Bloc { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Verdict { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public List<People.IndexModel.UnitOption> Units { get; private set; } = [];
-    public List<Row> Rows { get; private set; } = [];
-    public List<QuotaFinding> Quotas { get; private set; } = [];
-    public RuleSet RuleSet { get; private set; } = null!;
+    public List<BlocOption> Blocs { get; private set; } = [];
     public int EvaluationYear { get; private set; }
-    public string? UnitName { get; private set; }
-    public Dictionary<string, int> EligibleCounts { get; private set; } = [];
-    public int PeopleCount { get; private set; }
-    public sealed record CollectiveRow(int UnitId, string Name, CollectiveYearFacts? Facts, IReadOnlyList<EligibilityResult> Results);
-    public List<CollectiveRow> Collectives { get; private set; } = [];
+    public string? SelectionName { get; private set; }
+    /// <summary>Why there are no verdicts (unknown unit, year out of range, no rule set for the year); the page still answers 200.</summary>
+    public string? Problem { get; private set; }
+    /// <summary>Inputs that were corrected rather than refused (a page past the end, an unknown code).</summary>
+    public List<string> Notices { get; } = [];
+    public EligibilityReport? Report { get; private set; }
+    public List<EligibilityReport.PersonRow> Rows { get; private set; } = [];
+    public int FilteredCount { get; private set; }
+    public int CurrentPage { get; private set; } = 1;
+    public int TotalPages => Math.Max(1, (FilteredCount + PageSize - 1) / PageSize);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (await LoadAsync(ct) is { } denied) return denied;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(User, ct);
         Units = await People.IndexModel.UnitOptionsAsync(db, scope, ct);
-        Unit ??= Units.FirstOrDefault()?.Id;
-        if (Unit is not { } unitId) return null;
-        if (!scope.CanSeeUnit(unitId)) return Forbid();
-        UnitName = Units.FirstOrDefault(u => u.Id == unitId)?.Name;
+        if (scope.AllUnits) Blocs = await db.Blocs.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Name).Select(b => new BlocOption(b.Id, b.Name)).ToListAsync(ct);
+        var today = RegistryFacts.VietnamToday(clock);
         EvaluationYear = Year ?? await RegistryFacts.DefaultYearAsync(db, clock, ct);
-        var engine = EligibilityEngine.For(await rules.GetAsync(ct), EvaluationYear);
-        RuleSet = engine.RuleSet;
-
-        var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name, u.Code, u.Kind }).ToListAsync(ct);
-        var sub = UnitScopeService.Subtree(unitId, tree.Select(u => (u.Id, u.ParentId))).ToList();
-        var people = await db.People.AsNoTracking().Where(p => p.IsActive && p.CurrentUnitId != null && sub.Contains(p.CurrentUnitId.Value))
-            .OrderBy(p => p.SortKey).Select(p => new { p.Id, p.PersonalCode, p.FamilyName, p.MiddleName, p.GivenName, Unit = p.CurrentUnit!.Name }).ToListAsync(ct);
-        var facts = (await RegistryFacts.ForPeopleAsync(db, people.Select(p => p.Id).ToList(), ct)).ToDictionary(f => f.Id);
-        var all = people.Select(p => new Row(p.Id, p.PersonalCode, VietnameseText.FullName(p.FamilyName, p.MiddleName, p.GivenName), p.Unit, engine.Evaluate(facts[p.PersonalCode]))).ToList();
-        PeopleCount = all.Count;
-        EligibleCounts = EligibilityCodes.Individual.ToDictionary(c => c, c => all.Count(r => r.Results.Any(x => x.Code == c && x.Verdict == Eligibility.Verdict.Eligible)));
-        Rows = all.Where(r => Code is null || r.Results.Any(x => x.Code == Code && (Verdict is null || EligibilityOutputWriter.VerdictCode(x.Verdict) == Verdict))).ToList();
-
-        // Collectives: the chosen unit and the units under it, evaluated from the registry.
-        var collectiveUnits = tree.Where(u => sub.Contains(u.Id)).ToList();
-        var collectiveFacts = await RegistryFacts.ForUnitsAsync(db, collectiveUnits.Select(u => u.Id).ToList(), EvaluationYear, ct);
-        Collectives = collectiveUnits.Zip(collectiveFacts, (u, f) => new CollectiveRow(u.Id, u.Name, f.Years.TryGetValue(EvaluationYear, out var y) ? y : null, engine.Evaluate(f))).ToList();
-
-        // Share limits for each agency under the chosen unit: on the titles conferred that year, and on
-        // the list that proposing every eligible person would make.
-        var agencies = tree.Where(u => sub.Contains(u.Id) && (u.Id == unitId || u.Kind == UnitKind.Agency)).ToList();
-        var conferred = await db.Awards.AsNoTracking().Where(a => a.Year == EvaluationYear && a.PersonId != null && (a.Code == "LDTT" || a.Code == "CSTDCS") && a.Status == AwardStatus.Conferred)
-            .Select(a => new { a.Code, a.Person!.CurrentUnitId }).ToListAsync(ct);
-        var proposals = new List<UnitProposals>();
-        foreach (var a in agencies)
+        Q = Q?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, MaxQueryLength)] : null;
+        if (Code is not null && !EligibilityCodes.Individual.Contains(Code))
         {
-            var ids = UnitScopeService.Subtree(a.Id, tree.Select(u => (u.Id, u.ParentId)));
-            proposals.Add(new UnitProposals(a.Code, $"{a.Name} — đã công nhận năm {EvaluationYear}",
-                conferred.Count(c => c.Code == "LDTT" && c.CurrentUnitId is { } u1 && ids.Contains(u1)),
-                conferred.Count(c => c.Code == "CSTDCS" && c.CurrentUnitId is { } u2 && ids.Contains(u2))));
+            Notices.Add($"Không có danh hiệu, hình thức mã \"{Code}\"; bộ lọc này được bỏ qua.");
+            Code = null;
         }
-        proposals.Add(new UnitProposals("*", $"{UnitName} — nếu đề nghị mọi người đủ điều kiện", EligibleCounts["LDTT"], EligibleCounts["CSTDCS"]));
-        Quotas = QuotaCheck.Check(RuleSet, proposals);
+        if (Verdict is not null && !Verdicts.Contains(Verdict))
+        {
+            Notices.Add($"Không có kết quả \"{Verdict}\"; bộ lọc này được bỏ qua.");
+            Verdict = null;
+        }
+
+        // What is evaluated: a bloc's member agencies that year (for those who see every unit), or one unit's subtree.
+        List<int> roots;
+        if (Bloc is { } blocId)
+        {
+            if (!scope.AllUnits) return Forbid();
+            var bloc = await db.Blocs.AsNoTracking().Where(b => b.Id == blocId).Select(b => new { b.Name }).FirstOrDefaultAsync(ct);
+            if (bloc is null) return Refuse($"Không tìm thấy khối thi đua có mã số {blocId}.");
+            SelectionName = bloc.Name;
+            var year = EvaluationYear;
+            roots = await db.BlocMemberships.AsNoTracking().Where(m => m.BlocId == blocId && m.FromYear <= year && (m.ToYear == null || m.ToYear >= year))
+                .Select(m => m.UnitId).ToListAsync(ct);
+        }
+        else
+        {
+            if (ModelState.ContainsKey(nameof(Unit)) && ModelState[nameof(Unit)]!.Errors.Count > 0) return Refuse("Mã số đơn vị không hợp lệ.");
+            Unit ??= Units.FirstOrDefault()?.Id;
+            if (Unit is not { } unitId) return null;
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name }).FirstOrDefaultAsync(ct);
+            if (unit is null) return Refuse($"Không tìm thấy đơn vị có mã số {unitId}.");
+            if (!scope.CanSeeUnit(unitId)) return Forbid();
+            SelectionName = unit.Name;
+            roots = [unitId];
+        }
+
+        // The year: a number, within what anyone could ask about, and covered by a rule set.
+        if (ModelState.ContainsKey(nameof(Year)) && ModelState[nameof(Year)]!.Errors.Count > 0)
+            return Refuse($"Năm xét không hợp lệ: hãy nhập một năm từ {MinYear} đến {today.Year + 1}.");
+        if (EvaluationYear < MinYear || EvaluationYear > today.Year + 1)
+            return Refuse($"Năm xét {EvaluationYear} nằm ngoài khoảng cho phép ({MinYear}–{today.Year + 1}).");
+        var book = await rules.GetAsync(ct);
+        if (book.Find(EvaluationYear) is not { } ruleSet)
+            return Refuse($"Chưa có bộ quy tắc cho năm {EvaluationYear} (các bộ quy tắc hiện có áp dụng cho {Coverage(book)}), nên chưa thể xét điều kiện năm này. Quản trị viên có thể nạp bộ quy tắc cho năm này tại trang Bộ quy tắc.");
+        if (roots.Count == 0) return Refuse($"{SelectionName} không có đơn vị thành viên năm {EvaluationYear}.");
+
+        Report = await EligibilityReport.BuildAsync(db, ruleSet, EvaluationYear, SelectionName!, roots, today, ct);
+        var filtered = Filtered().ToList();
+        FilteredCount = filtered.Count;
+        CurrentPage = PageNumber ?? 1;
+        if (ModelState.ContainsKey("p") && ModelState["p"]!.Errors.Count > 0) Notices.Add("Số trang không hợp lệ; đang hiện trang 1.");
+        else if (CurrentPage < 1 || CurrentPage > TotalPages) Notices.Add($"Không có trang {CurrentPage}: danh sách có {VnFormat.Number(TotalPages)} trang; đang hiện trang {(CurrentPage < 1 ? 1 : TotalPages)}.");
+        CurrentPage = Math.Clamp(CurrentPage, 1, TotalPages);
+        Rows = filtered.Skip((CurrentPage - 1) * PageSize).Take(PageSize).ToList();
         return null;
     }
 
+    private IActionResult? Refuse(string problem)
+    {
+        Problem = problem;
+        return null;
+    }
+
+    private static string Coverage(RuleBook book) => string.Join("; ", book.Sets.Select(s =>
+        $"{s.Code}: {(s.AppliesToYears.From is { } f ? $"từ {f}" : "các năm")} {(s.AppliesToYears.To is { } t ? $"đến {t}" : "trở đi")}"));
+
+    /// <summary>The list's filters: personal code (prefix) or name (ignoring case and diacritics), then a code and its verdict.</summary>
+    private IEnumerable<EligibilityReport.PersonRow> Filtered()
+    {
+        IEnumerable<EligibilityReport.PersonRow> rows = Report!.People;
+        if (Q is { } q)
+        {
+            var folded = VietnameseText.Fold(q);
+            rows = rows.Where(r => r.PersonalCode.StartsWith(q, StringComparison.OrdinalIgnoreCase) || (folded.Length > 0 && r.SearchName.Contains(folded, StringComparison.Ordinal)));
+        }
+        if (Code is { } code)
+            rows = rows.Where(r => r.Results.Any(x => x.Code == code && (Verdict is null || EligibilityOutputWriter.VerdictCode(x.Verdict) == Verdict)));
+        else if (Verdict is { } v)
+            rows = rows.Where(r => r.Results.Any(x => EligibilityOutputWriter.VerdictCode(x.Verdict) == v));
+        return rows;
+    }
+
+    public string PageUrl(int page) => Url.Page("Index", new { Unit = Bloc is null ? Unit : null, Bloc, year = EvaluationYear, Q, Code, Verdict, p = page })!;
+
+    public string ExportUrl() => Url.Page("Index", "Export", new { Unit = Bloc is null ? Unit : null, Bloc, year = EvaluationYear, Q, Code, Verdict })!;
+
+    /// <summary>
+    /// The filtered list (every page) as .xlsx. Rows are produced lazily and written to a temporary file that
+    /// is streamed out and deleted when sent, so a list of 20.000 people × 6 codes is never held as one buffer.
+    /// </summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } denied) return denied;
-        var sheet = Rows.SelectMany(r => r.Results.Where(x => Code is null || x.Code == Code).Select(x => new Dictionary<string, object?>
+        if (Report is null) return Page();
+        var sheet = Filtered().SelectMany(r => r.Results.Where(x => Code is null || x.Code == Code).Select(x => new Dictionary<string, object?>
         {
             ["Mã cá nhân"] = r.PersonalCode,
             ["Họ và tên"] = r.FullName,
             ["Đơn vị"] = r.Unit,
             ["Danh hiệu, hình thức"] = EligibilityCodes.VietnameseName(x.Code),
             ["Mã"] = x.Code,
-            ["Kết quả"] = x.Verdict switch { Eligibility.Verdict.Eligible => "Đủ điều kiện", Eligibility.Verdict.Deferred => "Hoãn xét", _ => "Chưa đủ điều kiện" },
+            ["Kết quả"] = VerdictName(x.Verdict),
             ["Lý do"] = string.Join("; ", x.Reasons),
             ["Căn cứ"] = string.Join("; ", x.Basis),
-        })).ToList();
-        var quotas = Quotas.Select(q => new Dictionary<string, object?>
+        }));
+        var quotas = Report.Quotas.Select(q => new Dictionary<string, object?>
         {
             ["Đơn vị"] = q.UnitName, ["Tỷ lệ"] = q.Quota, ["Số lượng"] = q.Count, ["Trên"] = q.Base,
             ["Mức tối đa (%)"] = q.MaxPercent, ["Tối đa (người)"] = q.MaxAllowed, ["Đạt"] = q.WithinLimit ? "Trong mức" : "Vượt mức",
             ["Căn cứ"] = string.Join("; ", q.Basis),
-        }).ToList();
-        using var ms = new MemoryStream();
-        ms.SaveAs(new Dictionary<string, object> { ["Xét điều kiện"] = sheet, ["Tỷ lệ"] = quotas }, excelType: ExcelType.XLSX);
-        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"xet-dieu-kien-{EvaluationYear}.xlsx");
+        });
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"thidua-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await file.SaveAsAsync(new Dictionary<string, object> { ["Xét điều kiện"] = sheet, ["Tỷ lệ"] = quotas }, excelType: ExcelType.XLSX, cancellationToken: ct);
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        // FileStreamResult disposes the stream after sending it, which deletes the temporary file.
+        return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"xet-dieu-kien-{EvaluationYear}.xlsx");
     }
+
+    public static string VerdictName(Eligibility.Verdict v) => v switch
+    {
+        Eligibility.Verdict.Eligible => "Đủ điều kiện",
+        Eligibility.Verdict.Deferred => "Hoãn xét",
+        Eligibility.Verdict.NotEligible => "Chưa đủ điều kiện",
+        _ => v.ToString(),
+    };
 }

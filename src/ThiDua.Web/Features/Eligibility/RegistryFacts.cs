@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Data;
 using ThiDua.Features.Awards;
+using ThiDua.Infrastructure;
 
 namespace ThiDua.Features.Eligibility;
 
@@ -11,61 +13,77 @@ namespace ThiDua.Features.Eligibility;
 /// </summary>
 public static class RegistryFacts
 {
+    /// <summary>Facts for a few people by id (a person's page); chunked so the id list stays within SQLite's parameter limit.</summary>
     public static async Task<List<IndividualFacts>> ForPeopleAsync(AppDbContext db, IReadOnlyCollection<int> personIds, CancellationToken ct = default)
     {
         var result = new List<IndividualFacts>(personIds.Count);
         foreach (var chunk in personIds.Chunk(900))
         {
-            var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id))
-                .Select(p => new { p.Id, p.PersonalCode, p.Gender, p.HiredOn, p.PendingReview, p.SortKey }).ToListAsync(ct);
-            var ratings = (await db.YearRatings.AsNoTracking().Where(r => chunk.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Year, r.Rating }).ToListAsync(ct)).ToLookup(r => r.PersonId);
-            var discipline = (await db.DisciplineRecords.AsNoTracking().Where(r => chunk.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Level, r.From, r.To }).ToListAsync(ct)).ToLookup(r => r.PersonId);
-            var initiatives = (await db.Initiatives.AsNoTracking().Where(r => chunk.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Year, r.Scope, r.UsedFor }).ToListAsync(ct)).ToLookup(r => r.PersonId);
-            var awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId != null && chunk.Contains(a.PersonId.Value) && a.Status == AwardStatus.Conferred)
-                .Select(a => new { PersonId = a.PersonId!.Value, a.Year, a.Code }).ToListAsync(ct)).ToLookup(a => a.PersonId);
-            foreach (var p in people)
+            result.AddRange(await ForPeopleAsync(db, db.People.Where(p => chunk.Contains(p.Id)).Select(p => p.Id), ct));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Facts for every person the <paramref name="personIds"/> subquery selects, one query per table whatever
+    /// the number of people (the subquery is inlined as <c>IN (SELECT …)</c>), so a unit of 20.000 people
+    /// costs five queries, not five per person or per chunk.
+    /// </summary>
+    public static async Task<List<IndividualFacts>> ForPeopleAsync(AppDbContext db, IQueryable<int> personIds, CancellationToken ct = default)
+    {
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.PersonalCode, p.Gender, p.HiredOn, p.PendingReview }).ToListAsync(ct);
+        var ratings = (await db.YearRatings.AsNoTracking().Where(r => personIds.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Year, r.Rating }).ToListAsync(ct)).ToLookup(r => r.PersonId);
+        var discipline = (await db.DisciplineRecords.AsNoTracking().Where(r => personIds.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Level, r.From, r.To }).ToListAsync(ct)).ToLookup(r => r.PersonId);
+        var initiatives = (await db.Initiatives.AsNoTracking().Where(r => personIds.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Year, r.Scope, r.UsedFor }).ToListAsync(ct)).ToLookup(r => r.PersonId);
+        var awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId != null && personIds.Contains(a.PersonId.Value) && a.Status == AwardStatus.Conferred)
+            .Select(a => new { PersonId = a.PersonId!.Value, a.Year, a.Code, a.PeriodTo, a.Basis }).ToListAsync(ct)).ToLookup(a => a.PersonId);
+        var result = new List<IndividualFacts>(people.Count);
+        foreach (var p in people)
+        {
+            var years = new Dictionary<int, YearFacts>();
+            foreach (var r in ratings[p.Id]) years[r.Year] = new YearFacts(r.Rating, TitleSet.None, 0, 0, InitiativeScope.None);
+            var awardFacts = new List<AwardFact>();
+            foreach (var a in awards[p.Id])
             {
-                var years = new Dictionary<int, YearFacts>();
-                foreach (var r in ratings[p.Id]) years[r.Year] = new YearFacts(r.Rating, TitleSet.None, 0, 0, InitiativeScope.None);
-                foreach (var a in awards[p.Id])
-                {
-                    if (!EligibilityCodes.TryParseTitle(a.Code, out var t)) continue;
-                    var f = years.GetValueOrDefault(a.Year);
-                    years[a.Year] = f with { Titles = f.Titles | t };
-                }
-                foreach (var i in initiatives[p.Id])
-                {
-                    var f = years.GetValueOrDefault(i.Year);
-                    years[i.Year] = f with
-                    {
-                        Initiatives = (ushort)(f.Initiatives + 1),
-                        InitiativesNotUsed = (ushort)(f.InitiativesNotUsed + (string.IsNullOrEmpty(i.UsedFor) ? 1 : 0)),
-                        WidestScope = i.Scope > f.WidestScope ? i.Scope : f.WidestScope,
-                    };
-                }
-                // Only rated years are facts (as in the contract's input); titles of an unrated year are dropped.
-                foreach (var y in years.Where(kv => kv.Value.Rating == Rating.None).Select(kv => kv.Key).ToList()) years.Remove(y);
-                var arr = IndividualFacts.BuildYears(years, out var first);
-                result.Add(new IndividualFacts
-                {
-                    Id = p.PersonalCode,
-                    Gender = p.Gender,
-                    HiredOn = p.HiredOn,
-                    PendingReview = p.PendingReview,
-                    Discipline = discipline[p.Id].Select(d => new DisciplinePeriod(d.Level, d.From, d.To)).ToArray(),
-                    Awards = awards[p.Id].Where(a => EligibilityCodes.TryParseAward(a.Code, out _))
-                        .Select(a => { EligibilityCodes.TryParseAward(a.Code, out var f); return new AwardFact(a.Year, f); }).ToArray(),
-                    FirstYear = first,
-                    Years = arr,
-                });
+                if (EligibilityCodes.TryParseAward(a.Code, out var form)) awardFacts.Add(new AwardFact(a.Year, form, a.PeriodTo, a.Basis));
+                if (!EligibilityCodes.TryParseTitle(a.Code, out var t)) continue;
+                var f = years.GetValueOrDefault(a.Year);
+                years[a.Year] = f with { Titles = f.Titles | t };
             }
+            foreach (var i in initiatives[p.Id])
+            {
+                var f = years.GetValueOrDefault(i.Year);
+                years[i.Year] = f with
+                {
+                    Initiatives = (ushort)(f.Initiatives + 1),
+                    InitiativesNotUsed = (ushort)(f.InitiativesNotUsed + (string.IsNullOrEmpty(i.UsedFor) ? 1 : 0)),
+                    WidestScope = i.Scope > f.WidestScope ? i.Scope : f.WidestScope,
+                };
+            }
+            // Only rated years are facts (as in the contract's input); titles of an unrated year are dropped.
+            foreach (var y in years.Where(kv => kv.Value.Rating == Rating.None).Select(kv => kv.Key).ToList()) years.Remove(y);
+            var arr = IndividualFacts.BuildYears(years, out var first);
+            result.Add(new IndividualFacts
+            {
+                Id = p.PersonalCode,
+                Gender = p.Gender,
+                HiredOn = p.HiredOn,
+                PendingReview = p.PendingReview,
+                Discipline = discipline[p.Id].Select(d => new DisciplinePeriod(d.Level, d.From, d.To)).ToArray(),
+                Awards = awardFacts.ToArray(),
+                FirstYear = first,
+                Years = arr,
+            });
         }
         return result;
     }
 
     /// <summary>
     /// The batch contract's input document for these people. A year without a rating but with titles or
-    /// initiatives is left out, as the contract requires a rating for every year it lists.
+    /// initiatives is left out, as the contract requires a rating for every year it lists. Awards carry
+    /// <c>periodTo</c> and <c>basis</c> exactly as <see cref="ForPeopleAsync(AppDbContext, IQueryable{int}, CancellationToken)"/>
+    /// gives them to the engine, so the command and the app evaluate the same facts.
     /// </summary>
     public static async Task<byte[]> ContractInputAsync(AppDbContext db, IReadOnlyCollection<int> personIds, int asOfYear, CancellationToken ct = default)
     {
@@ -87,22 +105,22 @@ public static class RegistryFacts
                 w.WriteStartObject();
                 w.WriteString("id", p.PersonalCode);
                 w.WriteString("gender", p.Gender == Gender.Female ? "female" : "male");
-                if (p.HiredOn is { } h) w.WriteString("hiredOn", h.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                if (p.HiredOn is { } h) w.WriteString("hiredOn", h.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 w.WriteBoolean("pendingReview", p.PendingReview);
                 w.WriteStartArray("discipline");
                 foreach (var d in discipline[p.Id])
                 {
                     w.WriteStartObject();
                     w.WriteString("level", EligibilityCodes.DisciplineCode(d.Level));
-                    w.WriteString("from", d.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                    w.WriteString("to", d.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    w.WriteString("from", d.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    w.WriteString("to", d.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
                 w.WriteStartObject("years");
                 foreach (var r in ratings[p.Id].OrderBy(r => r.Year))
                 {
-                    w.WriteStartObject(r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    w.WriteStartObject(r.Year.ToString(CultureInfo.InvariantCulture));
                     w.WriteString("rating", r.Rating.ToString());
                     w.WriteStartArray("titles");
                     foreach (var a in awards[p.Id].Where(a => a.Year == r.Year && EligibilityCodes.TryParseTitle(a.Code, out _)).Select(a => a.Code).Distinct()) w.WriteStringValue(a);
@@ -126,6 +144,9 @@ public static class RegistryFacts
                     w.WriteStartObject();
                     w.WriteNumber("year", a.Year);
                     w.WriteString("form", a.Code);
+                    if (a.PeriodTo is { } periodTo) w.WriteNumber("periodTo", periodTo);
+                    // Merit is the contract's default: the field is written only for a one-off or thematic award.
+                    if (EligibilityCodes.BasisCode(a.Basis) is { } basis) w.WriteString("basis", basis);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -138,44 +159,29 @@ public static class RegistryFacts
     }
 
     /// <summary>
-    /// A collective's facts for a year, counted from the registry: its members are the people whose current
-    /// unit is the collective or one of its sub-units; the collective's own rating and unity are recorded per
-    /// year on the unit (no record: not evaluated as eligible).
+    /// Collectives' facts for a year, counted from the registry as it was that year (see <see cref="CollectiveFigures"/>);
+    /// a few set-based queries whatever the number of units.
     /// </summary>
-    public static async Task<List<CollectiveFacts>> ForUnitsAsync(AppDbContext db, IReadOnlyCollection<int> unitIds, int year, CancellationToken ct = default)
+    public static async Task<List<CollectiveFigures>> ForUnitsAsync(AppDbContext db, IReadOnlyCollection<int> unitIds, int year, RuleSet ruleSet, DateOnly today, CancellationToken ct = default)
     {
-        var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Code }).ToListAsync(ct);
-        var codes = tree.ToDictionary(u => u.Id, u => u.Code);
-        var records = await db.UnitYearRecords.AsNoTracking().Where(r => r.Year == year && unitIds.Contains(r.UnitId)).ToDictionaryAsync(r => r.UnitId, ct);
-        var yearStart = new DateOnly(year, 1, 1);
-        var yearEnd = new DateOnly(year, 12, 31);
-        var result = new List<CollectiveFacts>();
-        foreach (var unitId in unitIds)
-        {
-            var sub = Infrastructure.UnitScopeService.Subtree(unitId, tree.Select(u => (u.Id, u.ParentId))).ToList();
-            var members = await db.People.AsNoTracking().Where(p => p.IsActive && p.CurrentUnitId != null && sub.Contains(p.CurrentUnitId.Value)).Select(p => p.Id).ToListAsync(ct);
-            var facts = new CollectiveFacts { Id = codes[unitId] };
-            if (records.TryGetValue(unitId, out var record) && members.Count > 0)
-            {
-                // Enums are stored as text, so compare by membership, not by order.
-                Rating[] completedTasks = [Rating.HTNV, Rating.HTTNV, Rating.HTXSNV];
-                DisciplineLevel[] warningOrAbove = [DisciplineLevel.CanhCao, DisciplineLevel.CachChuc, DisciplineLevel.BuocThoiViec];
-                var completed = await db.YearRatings.CountAsync(r => r.Year == year && completedTasks.Contains(r.Rating) && members.Contains(r.PersonId), ct);
-                var ldtt = await db.Awards.Where(a => a.Year == year && a.Code == "LDTT" && a.Status == AwardStatus.Conferred && a.PersonId != null && members.Contains(a.PersonId.Value)).Select(a => a.PersonId).Distinct().CountAsync(ct);
-                var cstdcs = await db.Awards.Where(a => a.Year == year && a.Code == "CSTDCS" && a.Status == AwardStatus.Conferred && a.PersonId != null && members.Contains(a.PersonId.Value)).Select(a => a.PersonId).Distinct().CountAsync(ct);
-                var disciplined = await db.DisciplineRecords.Where(d => warningOrAbove.Contains(d.Level) && d.From <= yearEnd && d.To >= yearStart && members.Contains(d.PersonId)).Select(d => d.PersonId).Distinct().CountAsync(ct);
-                facts.Years[year] = new CollectiveYearFacts(record.Rating, members.Count, completed, ldtt, cstdcs, disciplined, record.United);
-            }
-            result.Add(facts);
-        }
-        return result;
+        var tree = await UnitTree.LoadAsync(db, ct);
+        var selection = new HashSet<int>(unitIds.SelectMany(u => UnitScopeService.Subtree(u, tree.Pairs)));
+        var members = await YearMembers.LoadAsync(db, selection, year, ct);
+        var query = YearMembers.Query(db, selection, year);
+        var codes = await db.People.AsNoTracking().Where(p => query.Contains(p.Id)).Select(p => new { p.Id, p.PersonalCode }).ToListAsync(ct);
+        var facts = (await ForPeopleAsync(db, query, ct)).ToDictionary(f => f.Id);
+        var titles = await YearMembers.TitlesAsync(db, selection, year, ct);
+        return await CollectiveFigures.BuildAsync(db, tree, unitIds, members, codes.ToDictionary(p => p.Id, p => facts[p.PersonalCode]), titles, year, ruleSet, today, ct);
     }
 
-    /// <summary>The default evaluation year: the latest year with ratings, not after the current year.</summary>
+    /// <summary>The default evaluation year: the latest year with ratings, not after the current year (Vietnam time).</summary>
     public static async Task<int> DefaultYearAsync(AppDbContext db, TimeProvider clock, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().Year;
+        var now = VietnamToday(clock).Year;
         var latest = await db.YearRatings.Where(r => r.Year <= now).MaxAsync(r => (int?)r.Year, ct);
         return latest ?? now;
     }
+
+    /// <summary>Today in Vietnam (UTC+7 all year): the day that decides whether a review is still open.</summary>
+    public static DateOnly VietnamToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VnFormat.VietnamOffset).DateTime);
 }
