@@ -50,7 +50,7 @@ public static class PageBench
         await using (var db = new AppDbContext(options))
         {
             agencyId = await db.Units.Where(u => u.Code == "BENCH").Select(u => u.Id).SingleAsync();
-            ruleSet = (await new RuleBookStore(db).GetAsync()).Find(year) ?? throw new InvalidOperationException($"no rule set for {year}");
+            ruleSet = (await new RuleBookStore(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<RuleBookStore>.Instance).GetAsync()).Find(year) ?? throw new InvalidOperationException($"no rule set for {year}");
             Console.WriteLine($"database: {await db.People.CountAsync():N0} people, {await db.YearRatings.CountAsync():N0} ratings, {await db.Awards.CountAsync():N0} titles and awards, " +
                 $"{await db.UnitMemberships.CountAsync():N0} memberships, {await db.Units.CountAsync():N0} units");
         }

@@ -173,8 +173,9 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
         Assert.Contains("$.rules.LDTT.minServiceMonths", bad);
         Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
 
-        var gap = await UploadRuleSetAsync(original.Replace("\"from\": 2024, \"to\": null", "\"from\": 2026, \"to\": null"));
-        Assert.Contains("không nối tiếp", gap);
+        var overlap = await UploadRuleSetAsync(original.Replace("\"appliesToYears\": { \"from\": 2024, \"to\": null }", "\"appliesToYears\": { \"from\": 2023, \"to\": null }")
+            .Replace("\"from\": \"2024-01-01\"", "\"from\": \"2023-01-01\"").Replace("\"from\": 2024, \"to\": 2024", "\"from\": 2023, \"to\": 2024"));
+        Assert.Contains("trùng năm với bộ \"luat-2013\"", overlap);
 
         // A person hired in September 2025 does not meet the 6-month minimum; with 3 months they would.
         var personId = await App.QueryAsync(async db =>
@@ -186,7 +187,7 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
             return p.Id;
         });
         Assert.Contains("<tr data-code=\"LDTT\" data-verdict=\"not_eligible\">", await Client.GetStringAsync($"/People/Details/{personId}?year=2025"));
-        var good = await UploadRuleSetAsync(original.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 3").Replace("\"version\": \"2026-11-27.1\"", "\"version\": \"2026-11-27.2\""));
+        var good = await UploadRuleSetAsync(original.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 3").Replace("\"version\": \"2026-11-28.2\"", "\"version\": \"2026-11-28.3\""));
         Assert.DoesNotContain("Tệp không được nạp", good);
         Assert.Contains("<tr data-code=\"LDTT\" data-verdict=\"eligible\">", await Client.GetStringAsync($"/People/Details/{personId}?year=2025"));
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Nạp bộ quy tắc")));
@@ -196,7 +197,7 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
         var (rc, stdout, stderr) = CliRunner.RunWithEnvironment(input, new() { ["Database__Path"] = App.DatabasePath }, "eligibility", "--input", "-");
         Assert.True(rc == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
-        Assert.Equal("2026-11-27.2", doc.RootElement.GetProperty("ruleSetVersion").GetString());
+        Assert.Equal("2026-11-28.3", doc.RootElement.GetProperty("ruleSetVersion").GetString());
         Assert.Equal("eligible", doc.RootElement.GetProperty("results")[0].GetProperty("verdict").GetString());
     }
 
