@@ -48,6 +48,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     public string RuleSetName { get; private set; } = "";
     /// <summary>Why no verdicts are shown for the year asked, in Vietnamese; null when they are.</summary>
     public string? YearProblem { get; private set; }
+    private bool YearRefused { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public int EvaluationYear { get; private set; }
     public bool CanEdit { get; private set; }
@@ -85,9 +86,13 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     private async Task EvaluateAsync(int id, CancellationToken ct)
     {
         var latest = VietnamToday(clock).Year + 1;
-        if (Year is { } asked && (asked < FirstEvaluationYear || asked > latest))
+        // Text that is not a number binds to null with an English model-binding message; say it in Vietnamese instead.
+        var unreadable = ModelState.TryGetValue(nameof(Year), out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
+        if (unreadable is not null || Year is { } asked && (asked < FirstEvaluationYear || asked > latest))
         {
-            YearProblem = $"Năm xét phải từ {FirstEvaluationYear} đến {latest}; năm {asked} không hợp lệ.";
+            ModelState.Remove(nameof(Year));
+            YearRefused = true;
+            YearProblem = $"Năm xét phải từ {FirstEvaluationYear} đến {latest}; \"{unreadable ?? Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)}\" không hợp lệ.";
             EvaluationYear = await RegistryFacts.DefaultYearAsync(db, clock, ct);
             return;
         }
@@ -118,7 +123,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         // Only a year outside the range is refused: a year without a rule set still has facts worth checking.
-        if (Year is not null && Year != EvaluationYear) return BadRequest(YearProblem ?? "Năm xét không hợp lệ.");
+        if (YearRefused) return BadRequest(YearProblem ?? "");
         var json = await RegistryFacts.ContractInputAsync(db, [id], EvaluationYear, ct);
         return File(json, "application/json", $"dau-vao-xet-dieu-kien-{Person.PersonalCode}-{EvaluationYear}.json");
     }
