@@ -69,7 +69,7 @@ public sealed class FlagShareTests() : AppTest("thuongtruc.khoi@thidua.vn")
         var (id, form) = await FormAsync("10");
         var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
         Assert.Contains("/Account/AccessDenied", (await officer.GetAsync($"/Blocs/Edit/{id}")).Headers.Location!.ToString());
-        var posted = await officer.PostFormAsync($"/Blocs/Edit/{id}", form, $"/Blocs/Details/{id}");
+        var posted = await officer.PostFormAsync($"/Blocs/Edit/{id}", form, "/Account/ChangePassword");
         Assert.Contains("/Account/AccessDenied", posted.Headers.Location!.ToString());
         Assert.Null(await App.QueryAsync(db => db.Blocs.Where(b => b.Id == id).Select(b => b.FlagSharePercent).SingleAsync()));
     }
