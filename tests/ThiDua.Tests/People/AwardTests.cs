@@ -75,6 +75,11 @@ public sealed class AwardTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await App.QueryAsync(db => db.Awards.AsNoTracking().SingleAsync(a => a.Id == awardId));
         Assert.Equal((2007, AwardBasis.ChuyenDe), (saved.PeriodTo, saved.Basis));
+        var reopened = WebUtility.HtmlDecode(await Client.GetStringAsync($"/People/EditAward/{awardId}"));
+        Assert.Matches("<option value=\"BK_BO\" selected=\"selected\"", reopened);
+        Assert.Matches("<option value=\"ChuyenDe\" selected=\"selected\"", reopened);
+        Assert.Contains("value=\"2007\"", reopened);
+        Assert.DoesNotMatch("<option value=\"Merit\" selected", reopened);
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Sửa khen thưởng" && a.EntityId == code).Select(a => a.Details).SingleAsync());
         Assert.Contains("trước: 2008 BK_BO; cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: —; loại thành tích: Công trạng", audit);
         Assert.Contains("sau: 2008 BK_BO; cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: 2007; loại thành tích: Chuyên đề", audit);
