@@ -68,6 +68,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         if (await db.Units.AnyAsync(ct)) return false;
         var started = System.Diagnostics.Stopwatch.StartNew();
         var rng = new Random(Seed);
+        // Draws for the award periods and bases (eligibility v2) come from their own generator, so the people
+        // and histories drawn from rng stay exactly as they were before those fields existed.
+        var awardRng = new Random(Seed + 2);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
@@ -152,7 +155,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             }
             await db.SaveChangesAsync(ct);
             var history = new History();
-            foreach (var p in staff) AddHistory(rng, p, a.Code, history);
+            foreach (var p in staff)
+            {
+                var from = history.Awards.Count;
+                AddHistory(rng, p, a.Code, history);
+                StatePeriodsAndBases(awardRng, history.Awards, from, a.Code);
+            }
             await BulkInsert.InsertAsync(db, history.Ratings, ct);
             await BulkInsert.InsertAsync(db, history.Discipline, ct);
             await BulkInsert.InsertAsync(db, history.Initiatives, ct);
@@ -207,6 +215,18 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
                 Note = "Bằng khen của Khối trưởng cho cá nhân có thành tích xuất sắc trong công tác của Khối năm 2019.",
             });
         }
+        // A collective under inspection now, and one whose inspection ended: its verdicts are deferred while one is open.
+        var inspected = await db.Units.SingleAsync(u => u.Code == "BTCTW-CD", ct);
+        db.UnitReviews.Add(new UnitReviewPeriod
+        {
+            UnitId = inspected.Id, From = new DateOnly(2025, 10, 1),
+            Reason = "Thanh tra việc quản lý, sử dụng kinh phí công đoàn (dữ liệu minh họa)", DecisionNumber = "45-QĐ/TTr (số minh họa)",
+        });
+        db.UnitReviews.Add(new UnitReviewPeriod
+        {
+            UnitId = inspected.Id, From = new DateOnly(2021, 3, 1), To = new DateOnly(2021, 6, 30),
+            Reason = "Kiểm tra công tác tài chính năm 2020 (dữ liệu minh họa)", DecisionNumber = "12-QĐ/KT (số minh họa)",
+        });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
@@ -347,6 +367,50 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
                     PersonId = p.Id, Year = year, Code = "GK", Status = AwardStatus.Conferred,
                     Authority = $"Chánh Văn phòng {Agencies.First(a => a.Code == agencyCode).Name}",
                     DecisionNumber = $"{200 + year % 100}-QĐ/VP", DecisionDate = new DateOnly(year + 1, 1, 10),
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives some of one person's awards (from <paramref name="from"/> on) what decisions state since eligibility
+    /// v2: a Bằng khen decided the year after a two-year period (decided in 2020 for 2018–2019), a few Bằng khen
+    /// of the Prime Minister after five more years, and some one-off (đột xuất) or thematic (chuyên đề) awards.
+    /// </summary>
+    private static void StatePeriodsAndBases(Random rng, List<AwardRecord> awards, int from, string agencyCode)
+    {
+        var count = awards.Count;
+        for (var i = from; i < count; i++)
+        {
+            var a = awards[i];
+            if (a.Code == "GK")
+            {
+                var x = rng.Next(12);
+                a.Basis = x == 0 ? AwardBasis.DotXuat : x == 1 ? AwardBasis.ChuyenDe : AwardBasis.Merit;
+                continue;
+            }
+            if (a.Code != "BK_BO") continue;
+            var roll = rng.Next(6);
+            var decided = a.Year + 1;
+            var taken = false;
+            for (var j = from; j < awards.Count; j++) taken |= j != i && awards[j].Code == "BK_BO" && awards[j].Year == decided;
+            if (roll <= 1 && decided <= 2025 && !taken)
+            {
+                a.PeriodTo = a.Year;
+                a.Year = decided;
+                a.DecisionNumber = $"{100 + decided % 100}-QĐ/{agencyCode}";
+                a.DecisionDate = new DateOnly(decided, 1, 15);
+                a.Note = $"Thành tích {a.PeriodTo - 1}–{a.PeriodTo} (dữ liệu minh họa).";
+            }
+            else if (roll == 2) a.Basis = rng.Next(2) == 0 ? AwardBasis.DotXuat : AwardBasis.ChuyenDe;
+            if (a.Basis == AwardBasis.Merit && a.Year <= 2019 && rng.Next(5) == 0)
+            {
+                var ttg = a.Year + 5;
+                awards.Add(new AwardRecord
+                {
+                    PersonId = a.PersonId, Year = ttg, PeriodTo = ttg - 1, Code = "BK_TTG", Status = AwardStatus.Conferred,
+                    Authority = "Thủ tướng Chính phủ", DecisionNumber = $"{300 + ttg % 100}/QĐ-TTg (số minh họa)", DecisionDate = new DateOnly(ttg, 4, 20),
+                    Note = $"Thành tích {ttg - 5}–{ttg - 1} (dữ liệu minh họa).",
                 });
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using ThiDua.Features.Eligibility;
 using ThiDua.Features.People;
 using W = ThiDua.Features.People.PeopleWorkbook;
 
@@ -26,6 +27,12 @@ public sealed class ImportTests() : AppTest("tdkt.btctw@thidua.vn")
     };
 
     internal static Dictionary<string, object?> RatingRow(string code, int year, string rating) => new() { [W.Code] = code, [W.Year] = year, [W.RatingCol] = rating };
+
+    internal static Dictionary<string, object?> AwardRow(string code, int year, string award, object? periodTo, string? basis) => new()
+    {
+        [W.Code] = code, [W.Year] = year, [W.AwardCode] = award, [W.Authority] = "Trưởng Ban Tổ chức Trung ương",
+        [W.Decision] = $"{year}-QĐ/BTCTW", [W.DecisionDate] = $"15/01/{year}", [W.PeriodTo] = periodTo, [W.Basis] = basis,
+    };
 
     private async Task<ImportJob> UploadAsync(byte[] xlsx, bool validRowsOnly = false, string fileName = "can-bo.xlsx")
     {
@@ -167,5 +174,97 @@ public sealed class ImportTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal(ImportJobState.Succeeded, job.State);
         Assert.Equal((0, 0, expected), (job.CreatedPeople, job.UpdatedPeople, job.UnchangedPeople));
     }
-}
 
+    [Fact]
+    public async Task Template_AwardsSheet_HasPeriodAndBasisColumnsAndTheGuideExplainsThem()
+    {
+        var bytes = await Client.GetByteArrayAsync("/People/Import?handler=Template");
+        using var ms = new MemoryStream(bytes);
+        var first = (IDictionary<string, object>)ms.Query(useHeaderRow: true, sheetName: W.AwardsSheet).First();
+        Assert.Equal([W.Code, W.Year, W.AwardCode, W.Authority, W.Decision, W.DecisionDate, "Thành tích đến năm", "Loại thành tích"], first.Keys.ToArray());
+        ms.Position = 0;
+        var guide = ms.Query(useHeaderRow: true, sheetName: W.GuideSheet).Cast<IDictionary<string, object>>().ToDictionary(r => r["Cột"].ToString()!, r => r["Hướng dẫn"].ToString()!);
+        Assert.Contains("để trống nếu quyết định không ghi", guide["Thành tích đến năm"]);
+        Assert.Contains("Công trạng", guide["Loại thành tích"]);
+        Assert.Contains("Đột xuất", guide["Loại thành tích"]);
+        Assert.Contains("Chuyên đề", guide["Loại thành tích"]);
+    }
+
+    [Fact]
+    public async Task Import_AwardsWithPeriodAndBasis_StoresThem_AndReimportChangesNothing()
+    {
+        var xlsx = Workbook([Person("IMP-4001", "Đặng", "Thu", "Hà", "Nữ", "02/02/1980", "BTCTW-D01")], awards:
+            [AwardRow("IMP-4001", 2020, "BK_BO", 2019, "Công trạng"), AwardRow("IMP-4001", 2021, "GK", null, "dot xuat"),
+             AwardRow("IMP-4001", 2022, "GK", "", "CHUYÊN ĐỀ"), AwardRow("IMP-4001", 2023, "LDTT", null, null)]);
+        var job = await UploadAsync(xlsx);
+        Assert.Equal(ImportJobState.Succeeded, job.State);
+        Assert.Equal(4, job.ChangedHistoryRows);
+        var awards = await App.QueryAsync(db => db.Awards.Where(a => a.Person!.PersonalCode == "IMP-4001").OrderBy(a => a.Year).Select(a => new { a.Year, a.PeriodTo, a.Basis }).ToListAsync());
+        Assert.Equal([(2020, (int?)2019, AwardBasis.Merit), (2021, null, AwardBasis.DotXuat), (2022, null, AwardBasis.ChuyenDe), (2023, null, AwardBasis.Merit)],
+            awards.Select(a => (a.Year, a.PeriodTo, a.Basis)).ToList());
+
+        var again = await UploadAsync(xlsx);
+        Assert.Equal((0, 0), (again.CreatedPeople, again.ChangedHistoryRows));
+
+        // A changed period or basis is an update of the same award, not a second award.
+        var changed = await UploadAsync(Workbook([Person("IMP-4001", "Đặng", "Thu", "Hà", "Nữ", "02/02/1980", "BTCTW-D01")], awards: [AwardRow("IMP-4001", 2020, "BK_BO", 2018, "Chuyên đề")]));
+        Assert.Equal(1, changed.ChangedHistoryRows);
+        var bkbo = await App.QueryAsync(db => db.Awards.Where(a => a.Person!.PersonalCode == "IMP-4001" && a.Code == "BK_BO").Select(a => new { a.PeriodTo, a.Basis }).SingleAsync());
+        Assert.Equal((2018, AwardBasis.ChuyenDe), (bkbo.PeriodTo!.Value, bkbo.Basis));
+    }
+
+    [Fact]
+    public async Task Import_BadPeriodOrBasis_RejectsWholeFileWithReasonPerCell()
+    {
+        var xlsx = Workbook([Person("IMP-5001", "Mai", "Văn", "Tiến", "Nam", "02/02/1980", "BTCTW-D01")], awards:
+            [AwardRow("IMP-5001", 2020, "BK_BO", 2021, "Công trạng"), AwardRow("IMP-5001", 2021, "GK", 1900, null),
+             AwardRow("IMP-5001", 2022, "GK", "hai nghìn", null), AwardRow("IMP-5001", 2023, "LDTT", null, "thường xuyên"),
+             AwardRow("IMP-5001", 2019, "GK", null, null), AwardRow("IMP-5001", 2019, "GK", null, "Đột xuất")]);
+        var job = await UploadAsync(xlsx);
+        Assert.Equal(ImportJobState.Rejected, job.State);
+        Assert.False(await App.QueryAsync(db => db.People.AnyAsync(p => p.PersonalCode == "IMP-5001")));
+        var report = PeopleImporter.ParseReport(job.ReportJson);
+        var awardMessages = report.Where(r => r.Sheet == W.AwardsSheet).SelectMany(r => r.Messages).ToList();
+        Assert.Equal(
+        [
+            "Dòng 2, cột \"Thành tích đến năm\": năm 2021 sau năm quyết định (2020): thành tích không thể kết thúc sau quyết định khen thưởng",
+            "Dòng 3, cột \"Thành tích đến năm\": năm 1900 không hợp lệ (từ 1945 đến năm quyết định (2021))",
+            "Dòng 4, cột \"Thành tích đến năm\": \"hai nghìn\" không phải năm (từ 1945 đến năm quyết định (2022), hoặc để trống)",
+            "Dòng 5, cột \"Loại thành tích\": \"thường xuyên\" không hợp lệ (Công trạng, Đột xuất hoặc Chuyên đề; để trống là Công trạng)",
+            "Dòng 7, cột \"Mã danh hiệu, hình thức\": GK năm 2019 của mã \"IMP-5001\" đã có ở dòng 6 (một thành tích không khen hai lần)",
+        ], awardMessages);
+        var page = WebUtility.HtmlDecode(await Client.GetStringAsync($"/People/ImportStatus/{job.Id}"));
+        Assert.Contains(W.AwardsSheet, page);
+        Assert.Contains("\"thường xuyên\" không hợp lệ", page);
+    }
+
+    [Fact]
+    public async Task Export_WritesAwardsWithPeriodAndBasis_AndReimportChangesNoHistory()
+    {
+        // Someone in scope with a stated period and a one-off award, so the export has both to write.
+        var code = await App.QueryAsync(async db =>
+        {
+            var p = await db.People.Where(p => p.CurrentUnit!.Code == "BTCTW-D01" && p.FamilyName == "Nguyễn").OrderBy(p => p.Id).FirstAsync();
+            db.Awards.Add(new ThiDua.Features.Awards.AwardRecord { PersonId = p.Id, Year = 2009, Code = "BK_BO", Authority = "Trưởng Ban", PeriodTo = 2008, Basis = AwardBasis.DotXuat });
+            await db.SaveChangesAsync();
+            return p.PersonalCode;
+        });
+        var bytes = await Client.GetByteArrayAsync("/People?handler=Export&q=nguyen");
+        using var ms = new MemoryStream(bytes);
+        Assert.Equal([W.PeopleSheet, W.AwardsSheet], ms.GetSheetNames());
+        ms.Position = 0;
+        var rows = ms.Query(useHeaderRow: true, sheetName: W.AwardsSheet).Cast<IDictionary<string, object>>().ToList();
+        var row = rows.Single(r => r[W.Code]?.ToString() == code && r[W.Year]?.ToString() == "2009");
+        Assert.Equal(("2008", "Đột xuất"), (row[W.PeriodTo]?.ToString(), row[W.Basis]?.ToString()));
+        var inScope = await App.QueryAsync(async db =>
+        {
+            var units = await db.Units.Where(u => u.Code.StartsWith("BTCTW")).Select(u => u.Id).ToListAsync();
+            return await db.Awards.CountAsync(a => a.Status == ThiDua.Features.Awards.AwardStatus.Conferred && a.Person!.SearchName.Contains("nguyen") && units.Contains(a.Person.CurrentUnitId!.Value));
+        });
+        Assert.Equal(inScope, rows.Count);
+
+        var job = await UploadAsync(bytes, fileName: "xuat.xlsx");
+        Assert.Equal(ImportJobState.Succeeded, job.State);
+        Assert.Equal((0, 0), (job.CreatedPeople, job.ChangedHistoryRows));
+    }
+}

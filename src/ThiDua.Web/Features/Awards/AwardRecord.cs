@@ -55,4 +55,45 @@ public sealed class AwardRecord
     public static string Name(string code) => Codes.TryGetValue(code, out var n) ? n : code;
 
     public static string StatusName(AwardStatus s) => s == AwardStatus.Proposed ? "Đề nghị" : "Đã quyết định";
+
+    /// <summary>The earliest year an achievement period may end: the first emulation decrees date from 1945.</summary>
+    public const int FirstPeriodYear = 1945;
+
+    /// <summary>The short label forms, the workbook and the guide use for a basis ("Loại thành tích").</summary>
+    public static string BasisLabel(Eligibility.AwardBasis b) => b switch
+    {
+        Eligibility.AwardBasis.DotXuat => "Đột xuất",
+        Eligibility.AwardBasis.ChuyenDe => "Chuyên đề",
+        _ => "Công trạng",
+    };
+
+    public static readonly Eligibility.AwardBasis[] Bases = [Eligibility.AwardBasis.Merit, Eligibility.AwardBasis.DotXuat, Eligibility.AwardBasis.ChuyenDe];
+
+    /// <summary>
+    /// Reads a basis as officers type it: the label in any case, with or without diacritics, the contract's
+    /// code (dot_xuat), or the long name; empty is merit, since most awards are for merit over a period.
+    /// </summary>
+    public static bool TryParseBasisLabel(string? s, out Eligibility.AwardBasis basis)
+    {
+        var folded = Infrastructure.VietnameseText.Fold(s).Replace('_', ' ');
+        foreach (var b in Bases)
+        {
+            if (folded == Infrastructure.VietnameseText.Fold(BasisLabel(b)) || folded == Infrastructure.VietnameseText.Fold(Eligibility.EligibilityCodes.BasisName(b)))
+            {
+                basis = b;
+                return true;
+            }
+        }
+        basis = Eligibility.AwardBasis.Merit;
+        return folded.Length == 0;
+    }
+
+    /// <summary>The decision year with the achievement period it states, as the registry shows it: "2020 (thành tích đến năm 2019)".</summary>
+    public static string YearWithPeriod(int year, int? periodTo) =>
+        periodTo is { } to && to != year ? $"{year} (thành tích đến năm {to})" : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The fields of an award as the audit log records them, so a change shows its before and after values.</summary>
+    public string AuditText() =>
+        $"{Year} {Code}; cấp quyết định: {Authority}; số QĐ: {DecisionNumber ?? "—"}; ngày QĐ: {(DecisionDate is { } d ? Infrastructure.VnFormat.Date(d) : "—")}; " +
+        $"thành tích đến năm: {(PeriodTo?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—")}; loại thành tích: {BasisLabel(Basis)}";
 }

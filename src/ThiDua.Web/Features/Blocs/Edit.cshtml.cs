@@ -23,6 +23,8 @@ public sealed class EditModel(AppDbContext db) : PageModel
         [StringLength(4000, ErrorMessage = "Mô tả tối đa 4.000 ký tự.")]
         [Display(Name = "Mô tả")] public string? Description { get; set; }
         [Display(Name = "Đang hoạt động")] public bool IsActive { get; set; } = true;
+        [Range(0, 100, ErrorMessage = "Tỷ lệ cờ thi đua tối đa do khối quy định phải từ 0 đến 100 (%), hoặc để trống.")]
+        [Display(Name = "Tỷ lệ cờ thi đua tối đa do khối quy định (%)")] public int? FlagSharePercent { get; set; }
         public int Version { get; set; }
     }
 
@@ -35,7 +37,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
         var b = await db.Blocs.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (b is null) return NotFound();
         Id = id;
-        Input = new InputModel { Name = b.Name, ShortName = b.ShortName, Code = b.Code, Description = b.Description, IsActive = b.IsActive, Version = b.Version };
+        Input = new InputModel { Name = b.Name, ShortName = b.ShortName, Code = b.Code, Description = b.Description, IsActive = b.IsActive, FlagSharePercent = b.FlagSharePercent, Version = b.Version };
         return Page();
     }
 
@@ -52,6 +54,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
         if (await db.Blocs.AnyAsync(b => b.Code == code && b.Id != id, ct)) ModelState.AddModelError("Input.Code", $"Mã \"{code}\" đã được dùng cho khối khác.");
         if (!ModelState.IsValid) return Page();
         var creating = bloc is null;
+        var before = bloc is null ? "—" : AuditText(bloc);
         bloc ??= new EmulationBloc { Name = "", Code = "" };
         if (!creating) db.Entry(bloc).Property(b => b.Version).OriginalValue = Input.Version;
         bloc.Name = Input.Name.Trim();
@@ -59,8 +62,9 @@ public sealed class EditModel(AppDbContext db) : PageModel
         bloc.Code = code;
         bloc.Description = Input.Description?.Trim();
         bloc.IsActive = Input.IsActive;
+        bloc.FlagSharePercent = Input.FlagSharePercent;
         if (creating) db.Blocs.Add(bloc);
-        db.Audit(User.UserName(), creating ? "Thêm khối" : "Sửa khối", nameof(EmulationBloc), code, bloc.Name);
+        db.Audit(User.UserName(), creating ? "Thêm khối" : "Sửa khối", nameof(EmulationBloc), code, $"trước: {before}; sau: {AuditText(bloc)}");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -76,4 +80,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
         TempData["Message"] = "Đã lưu khối thi đua.";
         return RedirectToPage("Details", new { id = bloc.Id });
     }
+
+    private static string AuditText(EmulationBloc b) =>
+        $"{b.Name} ({b.Code}); hoạt động: {(b.IsActive ? "có" : "không")}; tỷ lệ cờ thi đua tối đa do khối quy định: {(b.FlagSharePercent is { } p ? p + "%" : "không quy định")}";
 }

@@ -13,7 +13,7 @@ namespace ThiDua.Features.People;
 public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleBookStore rules, TimeProvider clock) : PageModel
 {
     public sealed record MembershipRow(string Unit, DateOnly From, DateOnly? To, string? Position);
-    public sealed record AwardRow(int Id, int Year, string Code, string Name, string Authority, string? DecisionNumber, DateOnly? DecisionDate, AwardStatus Status);
+    public sealed record AwardRow(int Id, int Year, string Code, string Name, string Authority, string? DecisionNumber, DateOnly? DecisionDate, AwardStatus Status, int? PeriodTo, AwardBasis Basis);
 
     public sealed class RatingInput
     {
@@ -37,15 +37,6 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         [StringLength(20)] public string? UsedFor { get; set; }
     }
 
-    public sealed class AwardInput
-    {
-        [Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
-        [Required(ErrorMessage = "Hãy chọn danh hiệu hoặc hình thức.")] public string? Code { get; set; }
-        [Required(ErrorMessage = "Hãy nhập cấp quyết định."), StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")] public string? Authority { get; set; }
-        [StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
-        public DateOnly? DecisionDate { get; set; }
-    }
-
     public Person Person { get; private set; } = null!;
     public string? UnitName { get; private set; }
     public List<MembershipRow> Memberships { get; private set; } = [];
@@ -55,10 +46,15 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     public List<AwardRow> Awards { get; private set; } = [];
     public List<EligibilityResult> Verdicts { get; private set; } = [];
     public string RuleSetName { get; private set; } = "";
+    /// <summary>Why no verdicts are shown for the year asked, in Vietnamese; null when they are.</summary>
+    public string? YearProblem { get; private set; }
+    private bool YearRefused { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public int EvaluationYear { get; private set; }
     public bool CanEdit { get; private set; }
     public List<IndexModel.UnitOption> UnitOptions { get; private set; } = [];
+    /// <summary>The add-award form, refilled with what was typed when a post is refused.</summary>
+    public AwardFieldsModel AwardFields { get; private set; } = new("a", "award", null);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -77,21 +73,57 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         Discipline = await db.DisciplineRecords.AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.From).ToListAsync(ct);
         Initiatives = await db.Initiatives.AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.Year).ToListAsync(ct);
         Awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.Year).ToListAsync(ct))
-            .Select(a => new AwardRow(a.Id, a.Year, a.Code, AwardRecord.Name(a.Code), a.Authority, a.DecisionNumber, a.DecisionDate, a.Status)).ToList();
-        EvaluationYear = Year ?? await RegistryFacts.DefaultYearAsync(db, clock, ct);
-        var book = await rules.GetAsync(ct);
-        var engine = EligibilityEngine.For(book, EvaluationYear);
-        RuleSetName = $"{engine.RuleSet.Name} ({engine.RuleSet.Code}, phiên bản {engine.RuleSet.Version})";
-        var facts = await RegistryFacts.ForPeopleAsync(db, [id], ct);
-        Verdicts = engine.Evaluate(facts[0]).ToList();
+            .Select(a => new AwardRow(a.Id, a.Year, a.Code, AwardRecord.Name(a.Code), a.Authority, a.DecisionNumber, a.DecisionDate, a.Status, a.PeriodTo, a.Basis)).ToList();
+        await EvaluateAsync(id, ct);
         if (CanEdit) UnitOptions = (await IndexModel.UnitOptionsAsync(db, scope, ct)).Where(u => scope.CanEditUnit(u.Id)).ToList();
         return null;
     }
+
+    /// <summary>
+    /// This year's verdicts, or why there are none: a year outside the range the registry keeps, or a year no
+    /// rule set covers (before Nghị định 91/2017/NĐ-CP the rules were different and ThiDua ships none).
+    /// </summary>
+    private async Task EvaluateAsync(int id, CancellationToken ct)
+    {
+        var latest = VietnamToday(clock).Year + 1;
+        // Text that is not a number binds to null with an English model-binding message; say it in Vietnamese instead.
+        var unreadable = ModelState.TryGetValue(nameof(Year), out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
+        if (unreadable is not null || Year is { } asked && (asked < FirstEvaluationYear || asked > latest))
+        {
+            ModelState.Remove(nameof(Year));
+            YearRefused = true;
+            YearProblem = $"Năm xét phải từ {FirstEvaluationYear} đến {latest}; \"{unreadable ?? Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)}\" không hợp lệ.";
+            EvaluationYear = await RegistryFacts.DefaultYearAsync(db, clock, ct);
+            return;
+        }
+        EvaluationYear = Year ?? await RegistryFacts.DefaultYearAsync(db, clock, ct);
+        var set = (await rules.GetAsync(ct)).Find(EvaluationYear);
+        if (set is null)
+        {
+            YearProblem = NoRuleSetMessage(EvaluationYear);
+            return;
+        }
+        var engine = new EligibilityEngine(set, EvaluationYear);
+        RuleSetName = $"{set.Name} ({set.Code}, phiên bản {set.Version})";
+        var facts = await RegistryFacts.ForPeopleAsync(db, [id], ct);
+        Verdicts = engine.Evaluate(facts[0]).ToList();
+    }
+
+    public const int FirstEvaluationYear = 1945;
+
+    public static string NoRuleSetMessage(int year) =>
+        year <= 2016
+            ? $"Chưa có bộ quy tắc cho năm {year}: ThiDua không có sẵn quy định trước Nghị định 91/2017/NĐ-CP (năm 2016 trở về trước theo Nghị định 65/2014/NĐ-CP và các văn bản trước đó, có quy định khác). Quản trị viên có thể nạp bộ quy tắc cho các năm này."
+            : $"Chưa có bộ quy tắc cho năm {year}. Quản trị viên có thể nạp bộ quy tắc áp dụng cho năm này.";
+
+    private static DateOnly VietnamToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(VnFormat.VietnamOffset));
 
     /// <summary>The engine's input for this person, in the batch contract's format.</summary>
     public async Task<IActionResult> OnGetEligibilityInputAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
+        // Only a year outside the range is refused: a year without a rule set still has facts worth checking.
+        if (YearRefused) return BadRequest(YearProblem ?? "");
         var json = await RegistryFacts.ContractInputAsync(db, [id], EvaluationYear, ct);
         return File(json, "application/json", $"dau-vao-xet-dieu-kien-{Person.PersonalCode}-{EvaluationYear}.json");
     }
@@ -155,19 +187,18 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     {
         var (person, denied) = await EditableAsync(id, ct);
         if (denied is not null) return denied;
-        if (input.Code is not null && !AwardRecord.Codes.ContainsKey(input.Code)) ModelState.AddModelError("award.Code", "Danh hiệu, hình thức không có trong danh mục.");
+        input.Validate(ModelState, "award");
+        AwardFields = AwardFields with { Values = input };
         if (!ModelState.IsValid) return await Redisplay(id, ct);
         if (await db.Awards.AnyAsync(a => a.PersonId == id && a.Year == input.Year && a.Code == input.Code, ct))
         {
             ModelState.AddModelError("award.Code", $"Đã có {AwardRecord.Name(input.Code!)} năm {input.Year}: một thành tích không khen hai lần.");
             return await Redisplay(id, ct);
         }
-        db.Awards.Add(new AwardRecord
-        {
-            PersonId = id, Year = input.Year!.Value, Code = input.Code!, Authority = input.Authority!.Trim(),
-            DecisionNumber = input.DecisionNumber?.Trim(), DecisionDate = input.DecisionDate, Status = AwardStatus.Conferred,
-        });
-        db.Audit(User.UserName(), "Thêm khen thưởng", nameof(Person), person!.PersonalCode, $"{input.Year}: {input.Code} ({input.DecisionNumber})");
+        var award = new AwardRecord { PersonId = id, Code = "", Authority = "", Status = AwardStatus.Conferred };
+        input.ApplyTo(award);
+        db.Awards.Add(award);
+        db.Audit(User.UserName(), "Thêm khen thưởng", nameof(Person), person!.PersonalCode, $"trước: —; sau: {award.AuditText()}");
         await db.SaveChangesAsync(ct);
         return Done(id, "Đã ghi khen thưởng.");
     }
@@ -213,6 +244,8 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         var (person, denied) = await EditableAsync(id, ct);
         if (denied is not null) return denied;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // An award's fields go into the audit entry, so a deletion can be traced back to what was removed.
+        var before = kind == "award" ? (await db.Awards.AsNoTracking().FirstOrDefaultAsync(x => x.Id == itemId && x.PersonId == id, ct))?.AuditText() : null;
         var deleted = kind switch
         {
             "rating" => await db.YearRatings.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
@@ -222,7 +255,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
             _ => 0,
         };
         if (deleted == 0) return NotFound();
-        db.Audit(User.UserName(), $"Xóa {kind}", nameof(Person), person!.PersonalCode, $"#{itemId}");
+        db.Audit(User.UserName(), $"Xóa {kind}", nameof(Person), person!.PersonalCode, before is null ? $"#{itemId}" : $"#{itemId}; trước: {before}; sau: —");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Done(id, "Đã xóa dòng quá trình.");

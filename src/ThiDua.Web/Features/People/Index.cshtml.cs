@@ -64,8 +64,19 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
             [W.UnitName] = p.UnitName,
             ["Trạng thái"] = p.IsActive ? "Đang công tác" : "Ngừng theo dõi",
         });
+        // Awards go with the people in the template's columns; proposals are left out, since importing a row
+        // records a conferred award.
+        var ids = query.Select(p => p.Id);
+        var awards = await db.Awards.AsNoTracking()
+            .Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value) && a.Status == Awards.AwardStatus.Conferred)
+            .Select(a => new { a.Person!.PersonalCode, Award = a })
+            .ToListAsync(ct);
+        var awardSheet = awards.OrderBy(a => a.PersonalCode, StringComparer.Ordinal).ThenBy(a => a.Award.Year).ThenBy(a => a.Award.Code, StringComparer.Ordinal)
+            .Select(a => W.AwardCells(a.PersonalCode, a.Award)).ToList();
+        var sheets = new Dictionary<string, object> { [W.PeopleSheet] = sheet.ToList() };
+        sheets[W.AwardsSheet] = awardSheet.Count > 0 ? awardSheet : [W.AwardColumns.ToDictionary(c => c, _ => (object?)null)];
         using var ms = new MemoryStream();
-        ms.SaveAs(new Dictionary<string, object> { [W.PeopleSheet] = sheet.ToList() }, excelType: ExcelType.XLSX);
+        ms.SaveAs(sheets, excelType: ExcelType.XLSX);
         return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-sach-can-bo-{DateTime.UtcNow:yyyyMMdd}.xlsx");
     }
 

@@ -42,7 +42,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
     private sealed record RatingRow(int Row, string Code, int Year, Rating Rating);
     private sealed record DisciplineRow(int Row, string Code, DisciplineLevel Level, DateOnly From, DateOnly To, string? Decision);
     private sealed record InitiativeRow(int Row, string Code, int Year, string Title, InitiativeScope Scope, string? UsedFor);
-    private sealed record AwardRow(int Row, string Code, int Year, string AwardCode, string Authority, string? Decision, DateOnly? DecisionDate);
+    private sealed record AwardRow(int Row, string Code, int Year, string AwardCode, string Authority, string? Decision, DateOnly? DecisionDate, int? PeriodTo, AwardBasis Basis);
 
     public async Task<ImportOutcome> ImportAsync(Stream xlsx, AccessScope scope, string userName, bool acceptValidRowsOnly,
         Func<int, int, Task>? progress = null, CancellationToken ct = default)
@@ -160,6 +160,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             await Step();
         }
         var awards = new List<AwardRow>();
+        var awardKeys = new Dictionary<(string, int, string), int>();
         foreach (var (cells, row) in Rows(sheets, W.AwardsSheet))
         {
             var c = new Cells(cells, row);
@@ -170,8 +171,16 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             var authority = c.Required(W.Authority, 300);
             var decision = c.Optional(W.Decision, 100);
             var date = c.Date(W.DecisionDate, required: false);
+            var periodTo = c.PeriodTo(W.PeriodTo, year);
+            var basis = c.Basis(W.Basis);
+            if (code is not null && year is { } y && awardCode is not null && awardKeys.TryGetValue((code, y, awardCode), out var firstRow))
+                c.Error(W.AwardCode, $"{awardCode} năm {y} của mã \"{code}\" đã có ở dòng {firstRow} (một thành tích không khen hai lần)");
             var known = KnownPerson(c, code);
-            if (c.Ok && known) awards.Add(new AwardRow(row, code!, year!.Value, awardCode!, authority!, decision, date));
+            if (c.Ok && known)
+            {
+                awards.Add(new AwardRow(row, code!, year!.Value, awardCode!, authority!, decision, date, periodTo, basis!.Value));
+                awardKeys[(code!, year.Value, awardCode!)] = row;
+            }
             reports.Add(new ImportRowReport(W.AwardsSheet, row, code, c.Ok && known, c.Messages));
             await Step();
         }
@@ -257,14 +266,18 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             var pid = ids[r.Code];
             if (awardIndex.TryGetValue((pid, r.Year, r.AwardCode), out var x))
             {
-                if (x.Authority != r.Authority || x.DecisionNumber != r.Decision || x.DecisionDate != r.DecisionDate)
+                if (x.Authority != r.Authority || x.DecisionNumber != r.Decision || x.DecisionDate != r.DecisionDate || x.PeriodTo != r.PeriodTo || x.Basis != r.Basis)
                 {
-                    x.Authority = r.Authority; x.DecisionNumber = r.Decision; x.DecisionDate = r.DecisionDate; history++;
+                    x.Authority = r.Authority; x.DecisionNumber = r.Decision; x.DecisionDate = r.DecisionDate; x.PeriodTo = r.PeriodTo; x.Basis = r.Basis; history++;
                 }
             }
             else
             {
-                var a = new AwardRecord { PersonId = pid, Year = r.Year, Code = r.AwardCode, Authority = r.Authority, DecisionNumber = r.Decision, DecisionDate = r.DecisionDate, Status = AwardStatus.Conferred };
+                var a = new AwardRecord
+                {
+                    PersonId = pid, Year = r.Year, Code = r.AwardCode, Authority = r.Authority, DecisionNumber = r.Decision, DecisionDate = r.DecisionDate,
+                    PeriodTo = r.PeriodTo, Basis = r.Basis, Status = AwardStatus.Conferred,
+                };
                 db.Awards.Add(a);
                 awardIndex[(pid, r.Year, r.AwardCode)] = a;
                 history++;
@@ -378,6 +391,38 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             if (s is null) { Error(column, "bắt buộc, đang để trống"); return null; }
             if (int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) && y is >= 1975 and <= 2100) return y;
             Error(column, $"\"{s}\" không phải năm hợp lệ (1975–2100)");
+            return null;
+        }
+
+        /// <summary>An optional year that ends an achievement period: from 1945 up to the decision year of the same row.</summary>
+        public int? PeriodTo(string column, int? decisionYear)
+        {
+            var s = Raw(column);
+            if (s is null) return null;
+            var upper = decisionYear is { } y ? $"năm quyết định ({y})" : "năm quyết định";
+            if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var to))
+            {
+                Error(column, $"\"{s}\" không phải năm (từ {AwardRecord.FirstPeriodYear} đến {upper}, hoặc để trống)");
+                return null;
+            }
+            if (decisionYear is { } d && to > d)
+            {
+                Error(column, $"năm {to} sau năm quyết định ({d}): thành tích không thể kết thúc sau quyết định khen thưởng");
+                return null;
+            }
+            if (to < AwardRecord.FirstPeriodYear)
+            {
+                Error(column, $"năm {to} không hợp lệ (từ {AwardRecord.FirstPeriodYear} đến {upper})");
+                return null;
+            }
+            return to;
+        }
+
+        public AwardBasis? Basis(string column)
+        {
+            var s = Raw(column);
+            if (AwardRecord.TryParseBasisLabel(s, out var b)) return b;
+            Error(column, $"\"{s}\" không hợp lệ (Công trạng, Đột xuất hoặc Chuyên đề; để trống là Công trạng)");
             return null;
         }
 

@@ -16,13 +16,13 @@ public static class PeopleWorkbook
         Birth = "Ngày sinh", PositionCol = "Chức vụ", UnitCode = "Mã đơn vị", Hired = "Ngày tuyển dụng", UnitName = "Tên đơn vị",
         Year = "Năm", RatingCol = "Xếp loại", Level = "Hình thức", From = "Từ ngày", To = "Đến ngày", Decision = "Số quyết định",
         Title = "Tên sáng kiến", Scope = "Phạm vi", UsedFor = "Đã dùng làm căn cứ cho", AwardCode = "Mã danh hiệu, hình thức",
-        Authority = "Cấp quyết định", DecisionDate = "Ngày quyết định";
+        Authority = "Cấp quyết định", DecisionDate = "Ngày quyết định", PeriodTo = "Thành tích đến năm", Basis = "Loại thành tích";
 
     public static readonly string[] PeopleColumns = [Code, Family, Middle, Given, GenderCol, Birth, PositionCol, UnitCode, Hired];
     public static readonly string[] RatingColumns = [Code, Year, RatingCol];
     public static readonly string[] DisciplineColumns = [Code, Level, From, To, Decision];
     public static readonly string[] InitiativeColumns = [Code, Year, Title, Scope, UsedFor];
-    public static readonly string[] AwardColumns = [Code, Year, AwardCode, Authority, Decision, DecisionDate];
+    public static readonly string[] AwardColumns = [Code, Year, AwardCode, Authority, Decision, DecisionDate, PeriodTo, Basis];
 
     /// <summary>The template: the five sheets with their headers, one example row each, and a guide.</summary>
     public static byte[] Template()
@@ -33,13 +33,21 @@ public static class PeopleWorkbook
             [RatingsSheet] = new[] { Row(RatingColumns, "001085000123", 2024, "HTXSNV") },
             [DisciplineSheet] = new[] { Row(DisciplineColumns, "001085000123", "khiển trách", "01/07/2020", "30/06/2021", "12-QĐ/BTCTW") },
             [InitiativesSheet] = new[] { Row(InitiativeColumns, "001085000123", 2024, "Cải tiến quy trình thẩm định hồ sơ", "cơ sở", "") },
-            [AwardsSheet] = new[] { Row(AwardColumns, "001085000123", 2024, "LDTT", "Thủ trưởng cơ quan", "25-QĐ/BTCTW", "20/01/2025") },
+            [AwardsSheet] = new[]
+            {
+                Row(AwardColumns, "001085000123", 2024, "LDTT", "Thủ trưởng cơ quan", "25-QĐ/BTCTW", "20/01/2025", null, "Công trạng"),
+                Row(AwardColumns, "001085000123", 2023, "BK_BO", "Trưởng Ban Tổ chức Trung ương", "130-QĐ/BTCTW", "15/01/2023", 2022, "Công trạng"),
+            },
             [GuideSheet] = Guide(),
         };
         using var ms = new MemoryStream();
         ms.SaveAs(sheets, excelType: ExcelType.XLSX);
         return ms.ToArray();
     }
+
+    /// <summary>One award in the sheet's columns, written as the importer reads it back, so a re-import changes nothing.</summary>
+    public static Dictionary<string, object?> AwardCells(string personalCode, Awards.AwardRecord a) =>
+        Row(AwardColumns, personalCode, a.Year, a.Code, a.Authority, a.DecisionNumber, Infrastructure.VnFormat.Date(a.DecisionDate), a.PeriodTo, Awards.AwardRecord.BasisLabel(a.Basis));
 
     private static Dictionary<string, object?> Row(string[] columns, params object?[] values)
     {
@@ -61,6 +69,9 @@ public static class PeopleWorkbook
             ("Hình thức kỷ luật", "khiển trách, cảnh cáo, cách chức, buộc thôi việc."),
             ("Phạm vi sáng kiến", "cơ sở, bộ (cấp bộ, ban) hoặc toàn quốc."),
             ("Mã danh hiệu, hình thức", string.Join(", ", Awards.AwardRecord.Codes.Keys)),
+            ("Năm (trang Khen thưởng)", "Năm của quyết định khen thưởng."),
+            (PeriodTo, $"Năm cuối của thời gian lập được thành tích ghi trong quyết định (ví dụ Bằng khen quyết định năm 2023 cho thành tích 2021–2022: ghi 2022). Từ {Awards.AwardRecord.FirstPeriodYear} đến năm quyết định; để trống nếu quyết định không ghi, khi đó tính theo năm quyết định. Lần khen tiếp theo cùng hình thức chỉ tính thành tích sau năm này."),
+            (Basis, "Công trạng (thành tích theo thời gian), Đột xuất (thành tích đột xuất) hoặc Chuyên đề (thi đua theo chuyên đề); viết hoa, thường, có dấu hay không dấu đều được; để trống là Công trạng. Theo Luật 2022, khen thưởng đột xuất, chuyên đề không làm căn cứ cho khen thưởng công trạng."),
             ("Cách nhập", "Mặc định: nếu có dòng lỗi thì không ghi dòng nào. Có thể chọn chỉ ghi các dòng hợp lệ."),
         ];
         return lines.Select(l => new Dictionary<string, object?> { ["Cột"] = l.Item1, ["Hướng dẫn"] = l.Item2 });

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,17 @@ namespace ThiDua.Features.Units;
 public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeProvider clock) : PageModel
 {
     public sealed record Child(int Id, string Name, string Code, UnitKind Kind, bool Active);
-    public sealed record AwardRow(int Year, string Name, string Authority, string? DecisionNumber, AwardStatus Status, string? Note);
+    public sealed record AwardRow(int Year, string Name, string Authority, string? DecisionNumber, AwardStatus Status, string? Note, int? PeriodTo, Eligibility.AwardBasis Basis);
+    public sealed record ReviewRow(int Id, DateOnly From, DateOnly? To, string Reason, string? DecisionNumber, bool OpenToday);
+
+    /// <summary>A period of inspection, investigation or complaint about the collective (thanh tra, kiểm tra, khiếu nại).</summary>
+    public sealed class ReviewInput
+    {
+        [Required(ErrorMessage = "Hãy nhập ngày bắt đầu thanh tra, kiểm tra.")] public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+        [Required(ErrorMessage = "Hãy nhập lý do (nội dung thanh tra, kiểm tra, khiếu nại)."), StringLength(1000, ErrorMessage = "Lý do tối đa 1.000 ký tự.")] public string? Reason { get; set; }
+        [StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
+    }
 
     public Unit Unit { get; private set; } = null!;
     public string? ParentName { get; private set; }
@@ -20,8 +31,17 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
     public List<UnitYearRecord> YearRecords { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool Active { get; private set; }
+    public List<ReviewRow> Reviews { get; private set; } = [];
+    /// <summary>A review period is open on today's date (Vietnam time): the collective's verdicts are deferred.</summary>
+    public bool UnderReview => Reviews.Any(r => r.OpenToday);
+    /// <summary>The add-review form as typed, when a post is refused.</summary>
+    public ReviewInput ReviewPosted { get; private set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    private DateOnly VietnamToday => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(VnFormat.VietnamOffset));
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return NotFound();
@@ -29,17 +49,75 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
         if (!scope.CanSeeUnit(id)) return Forbid();
         Unit = unit;
         CanEdit = scope.CanEditUnit(id);
-        Active = unit.IsActive(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var today = VietnamToday;
+        Active = unit.IsActive(today);
         ParentName = await db.Units.Where(u => u.Id == unit.ParentId).Select(u => u.Name).FirstOrDefaultAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Children = (await db.Units.AsNoTracking().Where(u => u.ParentId == id).OrderBy(u => u.SortKey).ToListAsync(ct))
             .Select(u => new Child(u.Id, u.Name, u.Code, u.Kind, u.IsActive(today))).ToList();
         var sub = (await UnitScopeService.SubtreeAsync(db, id, ct)).ToList();
         Staff = await db.People.CountAsync(p => p.IsActive && p.CurrentUnitId != null && sub.Contains(p.CurrentUnitId.Value), ct);
         YearRecords = await db.UnitYearRecords.AsNoTracking().Where(r => r.UnitId == id).OrderByDescending(r => r.Year).ToListAsync(ct);
         Awards = await db.Awards.AsNoTracking().Where(a => a.UnitId == id).OrderByDescending(a => a.Year)
-            .Select(a => new AwardRow(a.Year, a.Code, a.Authority, a.DecisionNumber, a.Status, a.Note)).ToListAsync(ct);
-        return Page();
+            .Select(a => new AwardRow(a.Year, a.Code, a.Authority, a.DecisionNumber, a.Status, a.Note, a.PeriodTo, a.Basis)).ToListAsync(ct);
+        Reviews = (await db.UnitReviews.AsNoTracking().Where(r => r.UnitId == id).OrderByDescending(r => r.From).ToListAsync(ct))
+            .Select(r => new ReviewRow(r.Id, r.From, r.To, r.Reason, r.DecisionNumber, r.IsOpenOn(today))).ToList();
+        return null;
+    }
+
+    private async Task<(Unit? Unit, IActionResult? Denied)> EditableAsync(int id, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null) return (null, NotFound());
+        var scope = await scopes.GetAsync(User, ct);
+        if (!scope.CanEditUnit(id)) return (null, Forbid());
+        return (unit, null);
+    }
+
+    /// <summary>Records a period of inspection, investigation or complaint; while it is open the collective's verdicts are deferred.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(int id, [Bind(Prefix = "review")] ReviewInput input, CancellationToken ct)
+    {
+        var (unit, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        if (input.From is { } f && input.To is { } t && t < f) ModelState.AddModelError("review.To", "Ngày kết thúc thanh tra, kiểm tra phải từ ngày bắt đầu trở đi.");
+        if (input.From is { Year: < 1945 }) ModelState.AddModelError("review.From", "Ngày bắt đầu thanh tra, kiểm tra không hợp lệ.");
+        if (!ModelState.IsValid)
+        {
+            ReviewPosted = input;
+            return await LoadAsync(id, ct) ?? Page();
+        }
+        var review = new UnitReviewPeriod
+        {
+            UnitId = id, From = input.From!.Value, To = input.To, Reason = input.Reason!.Trim(),
+            DecisionNumber = string.IsNullOrWhiteSpace(input.DecisionNumber) ? null : input.DecisionNumber.Trim(),
+        };
+        db.UnitReviews.Add(review);
+        db.Audit(User.UserName(), "Thêm thời gian thanh tra, kiểm tra", nameof(Unit), unit!.Code, $"trước: —; sau: {review.AuditText()}");
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Đã ghi thời gian thanh tra, kiểm tra.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>Ends an open review period on the date its conclusion was issued.</summary>
+    public async Task<IActionResult> OnPostCloseReviewAsync(int id, int reviewId, DateOnly? to, CancellationToken ct)
+    {
+        var (unit, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        var review = await db.UnitReviews.FirstOrDefaultAsync(r => r.Id == reviewId && r.UnitId == id, ct);
+        if (review is null) return NotFound();
+        string? problem = to is null ? "Hãy nhập ngày kết thúc thanh tra, kiểm tra."
+            : to < review.From ? $"Ngày kết thúc phải từ ngày bắt đầu ({VnFormat.Date(review.From)}) trở đi."
+            : review.To is not null ? "Thời gian thanh tra, kiểm tra này đã kết thúc." : null;
+        if (problem is not null)
+        {
+            TempData["Message"] = problem;
+            return RedirectToPage("Details", new { id });
+        }
+        var before = review.AuditText();
+        review.To = to;
+        db.Audit(User.UserName(), "Kết thúc thời gian thanh tra, kiểm tra", nameof(Unit), unit!.Code, $"#{reviewId}; trước: {before}; sau: {review.AuditText()}");
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Đã ghi ngày kết thúc thanh tra, kiểm tra: {VnFormat.Date(to)}.";
+        return RedirectToPage("Details", new { id });
     }
 
     /// <summary>Records the collective's rating and unity for a year (replacing that year's record).</summary>
@@ -70,7 +148,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
         if (unit is null) return NotFound();
         var scope = await scopes.GetAsync(User, ct);
         if (!scope.CanEditUnit(id)) return Forbid();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = VietnamToday;
         if (!active && await db.People.AnyAsync(p => p.IsActive && p.CurrentUnitId == id, ct))
         {
             TempData["Message"] = "Không thể ngừng hoạt động: đơn vị còn cán bộ đang công tác. Hãy chuyển cán bộ sang đơn vị khác trước.";

@@ -16,4 +16,8 @@ public sealed class UnitReviewPeriod
     public string? DecisionNumber { get; set; }
 
     public bool IsOpenOn(DateOnly day) => From <= day && (To is null || To >= day);
+
+    /// <summary>The fields as the audit log records them, so each change shows its before and after values.</summary>
+    public string AuditText() =>
+        $"từ {Infrastructure.VnFormat.Date(From)} đến {(To is null ? "nay (chưa kết thúc)" : Infrastructure.VnFormat.Date(To))}; lý do: {Reason}; số QĐ: {DecisionNumber ?? "—"}";
 }

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Features.Units;
+
+namespace ThiDua.Tests.Units;
+
+/// <summary>Inspection, review and complaint periods on a unit's page (thanh tra, kiểm tra, khiếu nại).</summary>
+public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
+{
+    private const string Notice = "Đang trong thời gian thanh tra/kiểm tra — các danh hiệu của tập thể sẽ bị hoãn xét";
+
+    private Task<int> UnitAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
+
+    private Task<List<string?>> AuditAsync(string action) =>
+        App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == action && a.EntityId == "BTCTW-D01").OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
+
+    [Fact]
+    public async Task AddCloseDelete_ByOfficerOfTheUnit_AreSavedAndAuditedWithBeforeAndAfter()
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var page = $"/Units/Details/{unitId}";
+        Assert.DoesNotContain(Notice, WebUtility.HtmlDecode(await Client.GetStringAsync(page)));
+
+        var added = await Client.PostFormAsync($"{page}?handler=Review", new()
+        {
+            ["review.From"] = "2024-03-01", ["review.Reason"] = "Thanh tra công vụ", ["review.DecisionNumber"] = "7-QĐ/TTr",
+        }, page);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var review = await App.QueryAsync(db => db.UnitReviews.AsNoTracking().SingleAsync(r => r.UnitId == unitId));
+        Assert.Equal((new DateOnly(2024, 3, 1), (DateOnly?)null, "Thanh tra công vụ", "7-QĐ/TTr"), (review.From, review.To, review.Reason, review.DecisionNumber));
+        Assert.Equal(["trước: —; sau: từ 01/03/2024 đến nay (chưa kết thúc); lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr"], await AuditAsync("Thêm thời gian thanh tra, kiểm tra"));
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync(page));
+        Assert.Contains(Notice, html);
+        Assert.Contains("Thanh tra công vụ", html);
+
+        var closed = await Client.PostFormAsync($"{page}?handler=CloseReview", new() { ["reviewId"] = review.Id.ToString(), ["to"] = "2024-06-30" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(new DateOnly(2024, 6, 30), await App.QueryAsync(db => db.UnitReviews.Where(r => r.Id == review.Id).Select(r => r.To).SingleAsync()));
+        Assert.Equal([$"#{review.Id}; trước: từ 01/03/2024 đến nay (chưa kết thúc); lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr; sau: từ 01/03/2024 đến 30/06/2024; lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr"],
+            await AuditAsync("Kết thúc thời gian thanh tra, kiểm tra"));
+        Assert.DoesNotContain(Notice, WebUtility.HtmlDecode(await Client.GetStringAsync(page)));
+
+        // Deleting asks first, on its own page, and deletes nothing until confirmed.
+        var confirm = await Client.GetAsync($"/Units/DeleteReview/{review.Id}");
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Contains("Thanh tra công vụ", WebUtility.HtmlDecode(await confirm.Content.ReadAsStringAsync()));
+        Assert.True(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.Id == review.Id)));
+        var deleted = await Client.PostFormAsync($"/Units/DeleteReview/{review.Id}", new());
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.EndsWith($"/Units/Details/{unitId}", deleted.Headers.Location!.ToString());
+        Assert.False(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.Id == review.Id)));
+        Assert.Equal([$"#{review.Id}; trước: từ 01/03/2024 đến 30/06/2024; lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr; sau: —"], await AuditAsync("Xóa thời gian thanh tra, kiểm tra"));
+    }
+
+    [Fact]
+    public async Task AddReview_WithoutReasonOrEndingBeforeStart_IsRefusedWithVietnameseMessages()
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var page = $"/Units/Details/{unitId}";
+        var response = await Client.PostFormAsync($"{page}?handler=Review", new() { ["review.From"] = "2024-03-01", ["review.To"] = "2024-02-01", ["review.Reason"] = "" }, page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Hãy nhập lý do (nội dung thanh tra, kiểm tra, khiếu nại).", html);
+        Assert.Contains("Ngày kết thúc thanh tra, kiểm tra phải từ ngày bắt đầu trở đi.", html);
+        Assert.False(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.UnitId == unitId)));
+    }
+
+    [Fact]
+    public async Task AddCloseDelete_ByOfficerOfAnotherAgency_AreRefusedAndWriteNothing()
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var hvPage = $"/Units/Details/{await UnitAsync("HVCTQG")}";
+        var review = new UnitReviewPeriod { UnitId = unitId, From = new DateOnly(2024, 1, 1), Reason = "Kiểm tra" };
+        await App.ExecuteAsync(async db => { db.UnitReviews.Add(review); await db.SaveChangesAsync(); });
+        var other = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
+
+        var responses = new[]
+        {
+            await other.PostFormAsync($"/Units/Details/{unitId}?handler=Review", new() { ["review.From"] = "2024-03-01", ["review.Reason"] = "Thanh tra" }, hvPage),
+            await other.PostFormAsync($"/Units/Details/{unitId}?handler=CloseReview", new() { ["reviewId"] = review.Id.ToString(), ["to"] = "2024-06-30" }, hvPage),
+            await other.PostFormAsync($"/Units/DeleteReview/{review.Id}", new(), hvPage),
+            await other.GetAsync($"/Units/DeleteReview/{review.Id}"),
+        };
+        Assert.All(responses, r => Assert.Contains("/Account/AccessDenied", r.Headers.Location?.ToString() ?? $"status {(int)r.StatusCode}"));
+        var stored = await App.QueryAsync(db => db.UnitReviews.AsNoTracking().Where(r => r.UnitId == unitId).ToListAsync());
+        Assert.Equal((review.Id, (DateOnly?)null), (Assert.Single(stored).Id, stored[0].To));
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.UserName == "tdkt.hvctqg@thidua.vn")));
+
+        // A council member of the same agency sees the periods but may not change them.
+        var reader = await App.SignInAsync("thanhvien.btctw@thidua.vn");
+        var html = WebUtility.HtmlDecode(await reader.GetStringAsync($"/Units/Details/{unitId}"));
+        Assert.Contains(Notice, html);
+        Assert.DoesNotContain("/Units/DeleteReview/", html);
+    }
+
+    [Fact]
+    public async Task DemoCollectiveUnderInspection_ShowsTheNotice()
+    {
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Units/Details/{await UnitAsync("BTCTW-CD")}"));
+        Assert.Contains(Notice, html);
+        Assert.Contains("Kiểm tra công tác tài chính năm 2020", html);
+    }
+}
