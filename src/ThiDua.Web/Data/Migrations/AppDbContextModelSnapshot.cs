@@ -780,6 +780,12 @@ namespace ThiDua.Data.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TtldttLdttPercentMoreThan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("TtldttNoMemberDisciplined")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

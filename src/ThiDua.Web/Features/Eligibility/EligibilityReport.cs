@@ -222,12 +222,28 @@ public sealed record EligibilityReport(
         // Collectives: every unit of the selection, in tree order.
         var figures = (await CollectiveFigures.BuildAsync(db, tree, walk.Select(w => w.Unit.Id), memberships, factsByPerson, titles, year, ruleSet, today, ct))
             .ToDictionary(f => f.UnitId);
+        // An agency may set its own TTLĐTT criteria where the rule set delegates them: its collectives are evaluated with them.
+        var criteria = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Agency && (u.TtldttLdttPercentMoreThan != null || u.TtldttNoMemberDisciplined != null))
+            .Select(u => new { u.Id, u.Name, u.TtldttLdttPercentMoreThan, u.TtldttNoMemberDisciplined }).ToDictionaryAsync(u => u.Id, ct);
+        var engines = new Dictionary<int, EligibilityEngine>();
+        EligibilityEngine EngineFor(int unitId)
+        {
+            if (criteria.Count == 0 || ruleSet.Rules.Ttldtt.SetBy is null) return engine;
+            foreach (var a in tree.SelfAndAncestors(unitId))
+            {
+                if (!criteria.TryGetValue(a, out var c)) continue;
+                if (!engines.TryGetValue(a, out var own))
+                    engines[a] = own = new EligibilityEngine(AgencyCriteria.Apply(ruleSet, c.Name, c.TtldttLdttPercentMoreThan, c.TtldttNoMemberDisciplined), year);
+                return own;
+            }
+            return engine;
+        }
         var collectives = walk.Select(w =>
         {
             var f = figures[w.Unit.Id];
             return new CollectiveRow(w.Unit.Id, w.Unit.Name, w.Depth, f.Facts.Years.TryGetValue(year, out var y) ? y : null, f.Members, f.HasRecord,
                 f.Facts.PendingReview, f.MissingRating.Select(id => new PersonRef(id, names.GetValueOrDefault(id, ""))).OrderBy(p => p.FullName, StringComparer.Ordinal).ToList(),
-                engine.Evaluate(f.Facts));
+                EngineFor(w.Unit.Id).Evaluate(f.Facts));
         }).ToList();
 
         // Share limits per agency (and per chosen root): conferred titles counted once per person, in the unit

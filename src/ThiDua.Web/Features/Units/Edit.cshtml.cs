@@ -25,6 +25,9 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes) : PageMo
         [Required(ErrorMessage = "Hãy nhập ngày bắt đầu hoạt động.")]
         [Display(Name = "Hoạt động từ")] public DateOnly? ActiveFrom { get; set; } = new DateOnly(2010, 1, 1);
         [Display(Name = "Hoạt động đến")] public DateOnly? ActiveTo { get; set; }
+        [Range(0, 99, ErrorMessage = "Tỷ lệ Lao động tiên tiến của Tập thể lao động tiên tiến phải từ 0 đến 99 (%).")]
+        [Display(Name = "Tập thể lao động tiên tiến: tỷ lệ Lao động tiên tiến phải trên (%)")] public int? TtldttLdttPercentMoreThan { get; set; }
+        [Display(Name = "Tập thể lao động tiên tiến: không có cá nhân bị kỷ luật từ cảnh cáo trở lên")] public bool? TtldttNoMemberDisciplined { get; set; }
         public int Version { get; set; }
     }
 
@@ -46,9 +49,13 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes) : PageMo
         if (u is null) return NotFound();
         if (!scope.CanEditUnit(id)) return Forbid();
         Id = id;
-        Input = new InputModel { Name = u.Name, ShortName = u.ShortName, Code = u.Code, Kind = u.Kind, ParentId = u.ParentId, ActiveFrom = u.ActiveFrom, ActiveTo = u.ActiveTo, Version = u.Version };
+        Input = new InputModel { Name = u.Name, ShortName = u.ShortName, Code = u.Code, Kind = u.Kind, ParentId = u.ParentId, ActiveFrom = u.ActiveFrom, ActiveTo = u.ActiveTo, Version = u.Version,
+            TtldttLdttPercentMoreThan = u.TtldttLdttPercentMoreThan, TtldttNoMemberDisciplined = u.TtldttNoMemberDisciplined };
         return Page();
     }
+
+    private static string Criteria(int? share, bool? noDisciplined) =>
+        FormattableString.Invariant($"trên {(share is { } p ? p + "%" : "mặc định")}, kỷ luật từ cảnh cáo: {noDisciplined switch { true => "loại", false => "không xét", null => "mặc định" }}");
 
     private async Task<List<People.IndexModel.UnitOption>> ParentsAsync(AccessScope scope, int? self, CancellationToken ct)
     {
@@ -76,9 +83,12 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes) : PageMo
         if (Input.ParentId is null && !scope.AllUnits) ModelState.AddModelError("Input.ParentId", "Chỉ quản trị hoặc thường trực khối được tạo cơ quan cấp cao nhất.");
         if (Input.ParentId is null && Input.Kind != UnitKind.Agency) ModelState.AddModelError("Input.Kind", "Đơn vị không trực thuộc đơn vị nào phải là cơ quan.");
         if (Input.ActiveFrom is { } f && Input.ActiveTo is { } t && t < f) ModelState.AddModelError("Input.ActiveTo", "Ngày ngừng hoạt động phải sau ngày bắt đầu.");
+        if (Input.Kind != UnitKind.Agency && (Input.TtldttLdttPercentMoreThan is not null || Input.TtldttNoMemberDisciplined is not null))
+            ModelState.AddModelError("Input.TtldttLdttPercentMoreThan", "Chỉ cơ quan mới tự quy định tiêu chuẩn Tập thể lao động tiên tiến; để trống cho đơn vị khác.");
         if (!ModelState.IsValid) return Page();
 
         var creating = unit is null;
+        var before = creating ? null : Criteria(unit!.TtldttLdttPercentMoreThan, unit.TtldttNoMemberDisciplined);
         unit ??= new Unit { Name = "", Code = "" };
         if (!creating) db.Entry(unit).Property(u => u.Version).OriginalValue = Input.Version;
         unit.Name = Input.Name;
@@ -88,9 +98,13 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes) : PageMo
         unit.ParentId = Input.ParentId;
         unit.ActiveFrom = Input.ActiveFrom!.Value;
         unit.ActiveTo = Input.ActiveTo;
+        unit.TtldttLdttPercentMoreThan = Input.TtldttLdttPercentMoreThan;
+        unit.TtldttNoMemberDisciplined = Input.TtldttNoMemberDisciplined;
         unit.Normalize();
         if (creating) db.Units.Add(unit);
-        db.Audit(User.UserName(), creating ? "Thêm đơn vị" : "Sửa đơn vị", nameof(Unit), code, unit.Name);
+        var after = Criteria(unit.TtldttLdttPercentMoreThan, unit.TtldttNoMemberDisciplined);
+        db.Audit(User.UserName(), creating ? "Thêm đơn vị" : "Sửa đơn vị", nameof(Unit), code,
+            unit.Name + (before == after ? "" : $"; tiêu chuẩn Tập thể lao động tiên tiến của cơ quan: {before ?? "—"} → {after}"));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -34,6 +34,14 @@ public sealed class Unit : IVersioned
     public string SortKey { get; set; } = "";
     public int Version { get; set; }
 
+    /// <summary>
+    /// An agency's own TTLĐTT criteria where the law delegates them (Luật 2022 Điều 28: each ministry, agency or
+    /// province sets the detail): the LĐTT share members must exceed, and whether a member disciplined at warning
+    /// or above rules the collective out. Null: the rule set's default. Ignored under rule sets that fix them.
+    /// </summary>
+    public int? TtldttLdttPercentMoreThan { get; set; }
+    public bool? TtldttNoMemberDisciplined { get; set; }
+
     public bool IsActive(DateOnly on) => ActiveFrom <= on && (ActiveTo is null || ActiveTo >= on);
 
     public void Normalize()
