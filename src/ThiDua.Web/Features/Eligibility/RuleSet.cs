@@ -112,6 +112,8 @@ public sealed record TtldttRule : RuleBase
 public sealed record TtldxsRule : RuleBase
 {
     public required string MinRating { get; init; }
+    /// <summary>The rating at which a member counts as having completed their tasks (hoàn thành nhiệm vụ trở lên).</summary>
+    public required string CompletedTasksMinRating { get; init; }
     public required int CompletedTasksPercentAtLeast { get; init; }
     public required int LdttPercentAtLeast { get; init; }
     public required int MinCstdcsMembers { get; init; }
@@ -184,6 +186,9 @@ public sealed record RuleSet
     public string? Note { get; init; }
     public required RuleSetRules Rules { get; init; }
     public required RuleSetQuotas Quotas { get; init; }
+
+    /// <summary>The rating from which a member counts as having completed their tasks (TTLĐXS).</summary>
+    public Rating CompletedTasksMinRating => EligibilityCodes.TryParseRating(Rules.Ttldxs.CompletedTasksMinRating, out var r) ? r : Rating.HTNV;
 
     /// <summary>The levels a member's discipline must reach to count against a collective (TTLĐTT, TTLĐXS).</summary>
     public IReadOnlyList<DisciplineLevel> CollectiveDisciplineLevels =>
@@ -334,6 +339,7 @@ public sealed record RuleSet
                 problems.Add($"$.rules.TTLDTT.memberDisciplineLevels[{i}]: mức kỷ luật \"{r.Ttldtt.MemberDisciplineLevels[i]}\" không hợp lệ (khien_trach, canh_cao, cach_chuc, buoc_thoi_viec)");
         }
         RatingCode("$.rules.TTLDXS.minRating", r.Ttldxs.MinRating);
+        RatingCode("$.rules.TTLDXS.completedTasksMinRating", r.Ttldxs.CompletedTasksMinRating);
         Range("$.rules.TTLDXS.completedTasksPercentAtLeast", r.Ttldxs.CompletedTasksPercentAtLeast, 0, 100);
         Range("$.rules.TTLDXS.ldttPercentAtLeast", r.Ttldxs.LdttPercentAtLeast, 0, 100);
         Range("$.rules.TTLDXS.minCstdcsMembers", r.Ttldxs.MinCstdcsMembers, 0, 1000);
