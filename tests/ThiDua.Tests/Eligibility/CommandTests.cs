@@ -75,4 +75,16 @@ public sealed class CommandTests
         var first = doc.RootElement.GetProperty("results")[1];
         Assert.Equal(["Đạt tiêu chuẩn Lao động tiên tiến năm 2025", "Hoàn thành xuất sắc nhiệm vụ năm 2025"], first.GetProperty("reasons").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public void Command_DisciplineWithoutEnd_IsStillRunningAndTouchesLaterYears()
+    {
+        const string json = "{\"asOfYear\":2025,\"individuals\":[{\"id\":\"A\",\"discipline\":[{\"level\":\"khien_trach\",\"from\":\"2023-01-10\"}],\"years\":{\"2025\":{\"rating\":\"HTXSNV\"}}}]}";
+        var (rc, stdout, stderr) = CliRunner.RunWithInput(json, "eligibility", "--input", "-");
+        Assert.True(rc == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var ldtt = doc.RootElement.GetProperty("results")[0];
+        Assert.Equal("not_eligible", ldtt.GetProperty("verdict").GetString());
+        Assert.Contains(ldtt.GetProperty("reasons").EnumerateArray(), r => r.GetString() == "Bị kỷ luật khiển trách từ 10/01/2023 đến nay, trùng năm 2025: không xét danh hiệu, hình thức khen thưởng của năm này");
+    }
 }

@@ -202,16 +202,41 @@ public sealed class RuleV2Tests
     }
 
     [Fact]
-    public void BkTtg_PeriodOfPreviousBkTtg_CapsTheRun()
+    public void BkTtg_PeriodOfPreviousBkTtg_CountsTheRunFromIt()
     {
-        // BK_TTG decided 2016 for a period to 2016; a BK_BO 2017; five counted years 2020–2024 after it.
-        var ok = TtgHistory().Award(2016, AwardForm.BK_TTG).Build();
-        Assert.Equal(Verdict.Eligible, Engine.Verdict(ok, 2024, "BK_TTG"));
-        // The same BK_TTG stated for a period to 2020 (decided late): only 2021–2024 count.
-        var capped = TtgHistory().Award(2016, AwardForm.BK_TTG, 2016).Award(2016, AwardForm.BK_TTG, 2020).Build();
-        var r = Engine.Result(capped, 2024, "BK_TTG");
-        Assert.Equal(Verdict.NotEligible, r.Verdict);
-        Assert.Contains(r.Reasons, s => s.StartsWith("Bằng khen của Thủ tướng năm 2016 đã khen thành tích đến năm 2020", StringComparison.Ordinal));
+        // 2018–2024 counted, CSTĐCS every year; BK_TTG decided 2020, BK_BO 2021. Without a stated period the run
+        // counts from 2021 (4 years); the decision states its period ended 2018, so the run counts from 2019 (6 years).
+        var b = new PersonBuilder().Years(2018, 2024, HTTNV, LDTT | CSTDCS).Award(2021, AwardForm.BK_BO);
+        var unstated = Engine.Result(b.Clone().Award(2020, AwardForm.BK_TTG).Build(), 2024, "BK_TTG");
+        Assert.Equal(Verdict.NotEligible, unstated.Verdict);
+        Assert.Equal("Bằng khen của Thủ tướng năm 2020 đã khen thành tích đến năm 2020: từ đó chỉ liên tục 4 năm hoàn thành tốt nhiệm vụ trở lên (2021–2024), cần 5 năm", unstated.Reasons[0]);
+        Assert.Equal(Verdict.Eligible, Engine.Verdict(b.Clone().Award(2020, AwardForm.BK_TTG, 2018).Build(), 2024, "BK_TTG"));
+    }
+
+    [Fact]
+    public void BkTtg_RunBrokenByRating_NamesTheRating()
+    {
+        var p = new PersonBuilder().Years(2021, 2025, HTTNV, LDTT).Year(2022, HTNV).Award(2019, AwardForm.BK_BO).Build();
+        var r = Engine.Result(p, 2025, "BK_TTG");
+        Assert.Equal("Chỉ liên tục 3 năm hoàn thành tốt nhiệm vụ trở lên đến năm 2025 (2023–2025): năm 2022 xếp loại hoàn thành nhiệm vụ; cần 5 năm", r.Reasons[0]);
+    }
+
+    [Fact]
+    public void BkBo_BreakYears_AreNamedForEachBranchWithoutDenyingAHeldTitle()
+    {
+        // 2025 HTTNV with CSTĐCS, 2024 HTXSNV without: the excellent run breaks in 2025, the CSTĐCS run in 2024.
+        var p = new PersonBuilder().Year(2024, HTXSNV, LDTT, 1).Year(2025, HTTNV, LDTT | CSTDCS, 1).Build();
+        var r = Engine.Result(p, 2025, "BK_BO");
+        Assert.Equal("Năm 2025 xếp loại hoàn thành tốt nhiệm vụ: chưa đủ 2 năm liên tục hoàn thành xuất sắc nhiệm vụ (2024–2025); năm 2024 không được tặng Chiến sĩ thi đua cơ sở nên cũng chưa đủ 2 lần liên tục Chiến sĩ thi đua cơ sở", r.Reasons[0]);
+    }
+
+    [Theory]
+    [InlineData(2024, "")] // the decision states its period, which happens to end in its own year
+    [InlineData(null, " (quyết định không ghi thời gian thành tích, tính theo năm quyết định)")]
+    public void BkBo_CappedByPreviousAward_SaysWhetherThePeriodWasStated(int? periodTo, string suffix)
+    {
+        var p = BkBoHistory(2025).Award(2024, AwardForm.BK_BO, periodTo).Build();
+        Assert.Equal("Bằng khen cấp bộ, ban năm 2024 đã khen thành tích đến năm 2024: chỉ tính năm 2025, chưa đủ 2 năm liên tục" + suffix, Engine.Result(p, 2025, "BK_BO").Reasons[0]);
     }
 
     [Theory]
@@ -233,11 +258,19 @@ public sealed class RuleV2Tests
     }
 
     [Fact]
-    public void BkTtg_BkBoTooRecent_SaysWhenItWasReceived()
+    public void BkTtg_BkBoTooRecent_NamesTheLatestOne()
     {
-        var p = new PersonBuilder().Years(2013, 2019, HTXSNV, LDTT, 1).Award(2016, AwardForm.BK_BO).Build();
+        var p = new PersonBuilder().Years(2013, 2019, HTXSNV, LDTT, 1).Award(2016, AwardForm.BK_BO).Award(2018, AwardForm.BK_BO).Build();
         var r = Engine.Result(p, 2019, "BK_TTG");
-        Assert.Equal("Bằng khen cấp bộ, ban gần nhất là năm 2016, cần từ năm 2014 trở về trước", r.Reasons[0]);
+        Assert.Equal("Bằng khen cấp bộ, ban gần nhất là năm 2018, cần từ năm 2014 trở về trước", r.Reasons[0]);
+    }
+
+    [Fact]
+    public void Cstdcs_NoRecordForTheYear_DoesNotClaimARating()
+    {
+        var r = Engine.Result(new PersonBuilder().Year(2025, HTXSNV).Build(), 2026, "CSTDCS");
+        Assert.DoesNotContain(r.Reasons, s => s.Contains("không hoàn thành xuất sắc", StringComparison.Ordinal));
+        Assert.Contains("Không có sáng kiến được công nhận năm 2026", r.Reasons);
     }
 
     [Theory]

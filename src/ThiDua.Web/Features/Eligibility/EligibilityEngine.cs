@@ -162,7 +162,10 @@ public sealed class EligibilityEngine
     private string T(R r, int a = 0, int b = 0, int c = 0) =>
         _texts.TryGetValue((r, a, b, c), out var s) ? s : _texts.GetOrAdd((r, a, b, c), Format(r, a, b, c));
 
-    private string Years(int from, int to) => from == to ? I($"năm {from}") : I($"các năm {from}–{to}");
+    private static string Years(int from, int to) => from == to ? I($"năm {from}") : I($"các năm {from}–{to}");
+
+    /// <summary>A span of years as written in brackets: "2025" or "2021–2025".</summary>
+    private static string Span(int from, int to) => from == to ? I($"{from}") : I($"{from}–{to}");
 
     private static string WhyText(Why w, Rating rating) => w switch
     {
@@ -195,11 +198,11 @@ public sealed class EligibilityEngine
             R.CstdcsUnmetExcellent2013 => I($"Không có sáng kiến được công nhận năm {y} (theo luật áp dụng, hoàn thành xuất sắc nhiệm vụ không thay được sáng kiến)"),
             R.CstdcsUnmet2013 => I($"Không có sáng kiến được công nhận năm {y}"),
 
-            R.CstdBoStreakMet => I($"Được tặng Chiến sĩ thi đua cơ sở {nBo} lần liên tục ({y - nBo + 1}–{y})"),
-            R.CstdBoAfterPrevious => I($"Ba lần Chiến sĩ thi đua cơ sở {y - nBo + 1}–{y} đều sau lần được tặng Chiến sĩ thi đua cấp bộ, ban năm {a}"),
+            R.CstdBoStreakMet => I($"Được tặng Chiến sĩ thi đua cơ sở {nBo} lần liên tục ({Span(y - nBo + 1, y)})"),
+            R.CstdBoAfterPrevious => I($"{nBo} lần Chiến sĩ thi đua cơ sở {Span(y - nBo + 1, y)} đều sau lần được tặng Chiến sĩ thi đua cấp bộ, ban năm {a}"),
             // a: bit k set when year y−k lacks the title
-            R.CstdBoStreakUnmet => I($"Chưa đủ {nBo} lần liên tục Chiến sĩ thi đua cơ sở {y - nBo + 1}–{y}: năm {YearsFromMask(a, nBo)} không được tặng"),
-            R.CstdBoDisciplineInRun => I($"Năm {YearsFromMask(a, nBo)} bị kỷ luật nên không tính vào {nBo} lần liên tục Chiến sĩ thi đua cơ sở {y - nBo + 1}–{y}"),
+            R.CstdBoStreakUnmet => I($"Chưa đủ {nBo} lần liên tục Chiến sĩ thi đua cơ sở {Span(y - nBo + 1, y)}: năm {YearsFromMask(a, nBo)} không được tặng"),
+            R.CstdBoDisciplineInRun => I($"Năm {YearsFromMask(a, nBo)} bị kỷ luật nên không tính vào {nBo} lần liên tục Chiến sĩ thi đua cơ sở {Span(y - nBo + 1, y)}"),
             R.CstdBoCapped => I($"Đã được tặng Chiến sĩ thi đua cấp bộ, ban năm {a}: {nBo} lần Chiến sĩ thi đua cơ sở tiếp theo phải từ năm {a + 1} trở đi (sớm nhất xét năm {a + nBo}), không tính lại thành tích đã được khen"),
             R.ScopeMet => I($"Có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_boScope)} trở lên trong {Years(y - rules.CstdBo.InitiativeWindowYears + 1, y)}"),
             R.ScopeUnmet => I($"Không có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_boScope)} trở lên trong {Years(y - rules.CstdBo.InitiativeWindowYears + 1, y)}"),
@@ -219,16 +222,17 @@ public sealed class EligibilityEngine
             R.TqScopeUnmet => I($"Không có sáng kiến được công nhận phạm vi {EligibilityCodes.ScopeName(_tqScope)} trong {Years(a, y)}"),
 
             // a: run length
-            R.BoExcellentMet => I($"{EligibilityCodes.RatingName(_boExcellent).Capitalized()} {a} năm liên tục ({y - a + 1}–{y})"),
-            R.BoCstdcsMet => I($"Được tặng Chiến sĩ thi đua cơ sở {nBk} lần liên tục ({y - nBk + 1}–{y})"),
+            R.BoExcellentMet => I($"{EligibilityCodes.RatingName(_boExcellent).Capitalized()} {a} năm liên tục ({Span(y - a + 1, y)})"),
+            R.BoCstdcsMet => I($"Được tặng Chiến sĩ thi đua cơ sở {nBk} lần liên tục ({Span(y - nBk + 1, y)})"),
             R.BoAfterPrevious => I($"Các năm được tính đều sau thời gian thành tích của Bằng khen cấp bộ, ban lần trước (năm {a}, thành tích đến năm {b})"),
-            // a: decision year, b: period end
+            // a: decision year, b: period end, c: 1 when the decision states its period
             R.BoCapped => (b >= y
                 ? I($"Bằng khen cấp bộ, ban năm {a} đã khen thành tích đến năm {b}: chưa có năm nào sau đó đến năm {y} để tính")
                 : I($"Bằng khen cấp bộ, ban năm {a} đã khen thành tích đến năm {b}: chỉ tính {Years(b + 1, y)}, chưa đủ {nBk} năm liên tục"))
-                + (a != b ? "" : " (quyết định không ghi thời gian thành tích, tính theo năm quyết định)"),
-            // a: the year that breaks the period, b: why
-            R.BoYearUnmet => I($"Năm {a} {WhyText((Why)b, (Rating)c)}{(rules.BkBo.CstdcsAlternative && (Why)b == Why.Rating ? ", cũng không được tặng Chiến sĩ thi đua cơ sở" : "")}: chưa đủ {nBk} năm liên tục {EligibilityCodes.RatingName(_boExcellent)}{(rules.BkBo.CstdcsAlternative ? " hoặc Chiến sĩ thi đua cơ sở" : "")} ({y - nBk + 1}–{y})"),
+                + (c != 0 ? "" : " (quyết định không ghi thời gian thành tích, tính theo năm quyết định)"),
+            // a: the year that breaks the excellent run, b: why × 16 + its rating, c: the year that breaks the CSTĐCS run (0: none or not an alternative)
+            R.BoYearUnmet => I($"Năm {a} {WhyText((Why)(b >> 4), (Rating)(b & 15))}: chưa đủ {nBk} năm liên tục {EligibilityCodes.RatingName(_boExcellent)} ({Span(y - nBk + 1, y)})")
+                + (c != 0 ? I($"; năm {c} không được tặng Chiến sĩ thi đua cơ sở nên cũng chưa đủ {nBk} lần liên tục Chiến sĩ thi đua cơ sở") : ""),
             // a: counted, b: first year of the window
             R.BoInitiativesMet => I($"Có {a} {BoWhat} trong {Years(b, y)} (cần {rules.BkBo.MinInitiatives})"),
             R.BoInitiativesUnmet => I($"Chỉ có {a} {BoWhat} trong {Years(b, y)}, cần {rules.BkBo.MinInitiatives}"),
@@ -243,15 +247,18 @@ public sealed class EligibilityEngine
             // a: the latest qualifying BK_BO year (too recent)
             R.TtgBkBoTooRecent => I($"Bằng khen cấp bộ, ban gần nhất là năm {a}, cần từ năm {y - rules.BkTtg.MinYearsAfterBkBo} trở về trước{(b != 0 ? I($" và sau Bằng khen của Thủ tướng năm {b}") : "")}"),
             R.TtgOneOffIgnored => I($"Bằng khen năm {a} khen thành tích đột xuất hoặc chuyên đề, không làm căn cứ đề nghị khen thưởng công trạng"),
-            R.TtgRunMet => I($"Liên tục {a} năm {TtgRatingText} đến năm {y} ({y - a + 1}–{y})"),
+            R.TtgRunMet => I($"Liên tục {a} năm {TtgRatingText} đến năm {y} ({Span(y - a + 1, y)})"),
             R.TtgRunZero => I($"Năm {y} không được tính là năm {TtgRatingText} ({WhyText((Why)b, (Rating)c)})"),
-            // a: run, b: the year that breaks it, c: why
-            R.TtgRunUnmet => I($"Chỉ liên tục {a} năm {TtgRatingText} đến năm {y} ({y - a + 1}–{y}): năm {b} {WhyText((Why)c, Rating.None)}; cần {nTtg} năm"),
+            // a: run, b: the year that breaks it, c: why × 16 + its rating
+            R.TtgRunUnmet => I($"Chỉ liên tục {a} năm {TtgRatingText} đến năm {y} ({Span(y - a + 1, y)}): năm {b} {WhyText((Why)(c >> 4), (Rating)(c & 15))}; cần {nTtg} năm"),
             // a: BK_TTG decision year, b: period end, c: run
-            R.TtgRunCapped => I($"Bằng khen của Thủ tướng năm {a} đã khen thành tích đến năm {b}: từ đó chỉ liên tục {c} năm {TtgRatingText} ({b + 1}–{y}), cần {nTtg} năm"),
+            R.TtgRunCapped => I($"Bằng khen của Thủ tướng năm {a} đã khen thành tích đến năm {b}: từ đó chỉ liên tục {c} năm {TtgRatingText} ({Span(b + 1, y)}), cần {nTtg} năm"),
             R.TtgNothingAfter => I($"Bằng khen của Thủ tướng năm {a} đã khen thành tích đến năm {b}: chưa có năm nào sau đó đến năm {y} để tính"),
             R.TtgCstdcsMet => I($"Trong thời gian đó có {a} lần Chiến sĩ thi đua cơ sở (cần {rules.BkTtg.MinCstdcsInRun})"),
-            R.TtgCstdcsUnmet => I($"Trong thời gian đó chỉ có {a} lần Chiến sĩ thi đua cơ sở, cần {rules.BkTtg.MinCstdcsInRun}"),
+            // a: CSTĐCS in the run, b: the run's length
+            R.TtgCstdcsUnmet => b == 0
+                ? I($"Không có năm liên tục nào đến năm {y} để tính Chiến sĩ thi đua cơ sở, cần {rules.BkTtg.MinCstdcsInRun} lần")
+                : I($"Trong {Years(y - b + 1, y)} chỉ có {a} lần Chiến sĩ thi đua cơ sở, cần {rules.BkTtg.MinCstdcsInRun}"),
             R.TtgInitMet => I($"Có {a} sáng kiến được công nhận trong {Years(y - rules.BkTtg.InitiativeWindowYears + 1, y)} (cần {rules.BkTtg.MinInitiatives})"),
             R.TtgInitUnmet => I($"Chỉ có {a} sáng kiến được công nhận trong {Years(y - rules.BkTtg.InitiativeWindowYears + 1, y)}, cần {rules.BkTtg.MinInitiatives}"),
             _ => throw new ArgumentOutOfRangeException(nameof(r)),
@@ -266,7 +273,7 @@ public sealed class EligibilityEngine
     private string TtgRatingText => EligibilityCodes.RatingName(_ttgMinRating) + (_ttgMinRating == Rating.HTXSNV ? "" : " trở lên");
 
     private static string DisciplineText(DisciplinePeriod d, int y) =>
-        I($"Bị kỷ luật {EligibilityCodes.DisciplineName(d.Level)} từ {d.From:dd/MM/yyyy} đến {d.To:dd/MM/yyyy}, trùng năm {y}: không xét danh hiệu, hình thức khen thưởng của năm này");
+        I($"Bị kỷ luật {EligibilityCodes.DisciplineName(d.Level)} từ {d.From:dd/MM/yyyy} {(d.IsOpen ? "đến nay" : I($"đến {d.To:dd/MM/yyyy}"))}, trùng năm {y}: không xét danh hiệu, hình thức khen thưởng của năm này");
 
     /// <summary>Why <paramref name="year"/> is not a counted year at <paramref name="minimum"/>, or 0 when it is.</summary>
     private static Why NotCounted(IndividualFacts p, int year, Rating minimum)
@@ -306,7 +313,8 @@ public sealed class EligibilityEngine
         }
         if (rule.ExcellentRatingSuffices && f.Rating >= _excellent) t.Met(T(R.ExcellentMet));
         else if (f.Initiatives > 0) t.Met(T(R.InitiativesMet, f.Initiatives));
-        else t.Unmet(T(rule.ExcellentRatingSuffices ? R.CstdcsUnmet2022 : f.Rating >= _excellent ? R.CstdcsUnmetExcellent2013 : R.CstdcsUnmet2013));
+        // Without a record for the year, nothing is known of its rating: only the missing initiative is stated.
+        else t.Unmet(T(!f.HasRecord ? R.CstdcsUnmet2013 : rule.ExcellentRatingSuffices ? R.CstdcsUnmet2022 : f.Rating >= _excellent ? R.CstdcsUnmetExcellent2013 : R.CstdcsUnmet2013));
         return t.Result(p.Id, EligibilityCodes.CSTDCS, _bCstdcs);
     }
 
@@ -431,6 +439,20 @@ public sealed class EligibilityEngine
         return (decision, end, ignored);
     }
 
+    /// <summary>The decision year of the award whose period ends at <paramref name="end"/>, and whether it states that period.</summary>
+    private static (int Decision, bool Stated) DecisionOfPeriod(IndividualFacts p, AwardForm form, int end, bool oneOffCount)
+    {
+        var decision = 0;
+        var stated = false;
+        if (end == 0) return (0, false);
+        foreach (var a in p.Awards)
+        {
+            if (a.Form != form || a.PeriodEnd != end || (!oneOffCount && a.Basis != AwardBasis.Merit)) continue;
+            if (a.Year > decision) { decision = a.Year; stated = a.PeriodTo is not null; }
+        }
+        return (decision, stated);
+    }
+
     private EligibilityResult BkBo(IndividualFacts p, DisciplinePeriod? disc)
     {
         var rule = _set.Rules.BkBo;
@@ -438,15 +460,8 @@ public sealed class EligibilityEngine
         var first = _y - n + 1;
         var t = new Tally();
         if (disc is { } d) t.Unmet(DisciplineText(d, _y));
-        var (decision, end, ignored) = LatestAward(p, AwardForm.BK_BO, rule.OneOffAwardsCount);
-        var capDecision = 0;
-        if (end != 0)
-        {
-            foreach (var a in p.Awards)
-            {
-                if (a.Form == AwardForm.BK_BO && a.PeriodEnd == end && (rule.OneOffAwardsCount || a.Basis == AwardBasis.Merit)) capDecision = Math.Max(capDecision, a.Year);
-            }
-        }
+        var (_, end, ignored) = LatestAward(p, AwardForm.BK_BO, rule.OneOffAwardsCount);
+        var (capDecision, stated) = DecisionOfPeriod(p, AwardForm.BK_BO, end, rule.OneOffAwardsCount);
         // Each year of the period is a counted year after the previous award's period, rated excellent
         // (or, where the rule set allows, holding CSTĐCS).
         var run = 0;
@@ -462,12 +477,13 @@ public sealed class EligibilityEngine
         }
         var excellentOk = run >= n;
         var cstdcsOk = false;
+        var cstdcsBreak = 0;
         if (rule.CstdcsAlternative && end < first)
         {
             cstdcsOk = true;
-            for (var yr = first; yr <= _y; yr++)
+            for (var yr = _y; yr >= first; yr--)
             {
-                if (NotCounted(p, yr, _countedMin) != 0 || (p.For(yr).Titles & TitleSet.CSTDCS) == 0) { cstdcsOk = false; break; }
+                if (NotCounted(p, yr, _countedMin) != 0 || (p.For(yr).Titles & TitleSet.CSTDCS) == 0) { cstdcsOk = false; cstdcsBreak = yr; break; }
             }
         }
         if (excellentOk || cstdcsOk)
@@ -489,9 +505,9 @@ public sealed class EligibilityEngine
                 t.Unmet(all > count ? T(R.BoInitiativesUsed, count, from, all - count) : T(R.BoInitiativesUnmet, count, from));
             }
         }
-        else if (end >= first) t.Unmet(T(R.BoCapped, capDecision, end));
-        else if (breakYear != 0) t.Unmet(T(R.BoYearUnmet, breakYear, (int)breakWhy, (int)breakRating));
-        else t.Unmet(T(R.BoYearUnmet, _y - run, (int)Why.NoRecord)); // the run reached the first recorded year
+        else if (end >= first) t.Unmet(T(R.BoCapped, capDecision, end, stated ? 1 : 0));
+        else if (breakYear != 0) t.Unmet(T(R.BoYearUnmet, breakYear, ((int)breakWhy << 4) | (int)breakRating, cstdcsBreak));
+        else t.Unmet(T(R.BoYearUnmet, _y - run, (int)Why.NoRecord << 4, cstdcsBreak)); // the run reached the first recorded year
         if (!t.Ok && ignored != 0 && ignored >= end) t.Unmet(T(R.BoOneOffIgnored, ignored));
         return t.Result(p.Id, EligibilityCodes.BK_BO, _bBkBo);
     }
@@ -503,6 +519,7 @@ public sealed class EligibilityEngine
         if (disc is { } d) t.Unmet(DisciplineText(d, _y));
         // The previous BK_TTG counts whatever its year: its decision bounds the next BK_BO, its period the run.
         var (ttg, ttgEnd, _) = LatestAward(p, AwardForm.BK_TTG, rule.OneOffAwardsCount);
+        var (ttgEndDecision, _) = DecisionOfPeriod(p, AwardForm.BK_TTG, ttgEnd, rule.OneOffAwardsCount);
         var latestAllowed = _y - rule.MinYearsAfterBkBo;
         int bkBo = 0, tooRecent = 0, ignored = 0;
         foreach (var a in p.Awards)
@@ -510,7 +527,7 @@ public sealed class EligibilityEngine
             if (a.Form != AwardForm.BK_BO || a.Year <= ttg) continue;
             if (!rule.OneOffAwardsCount && a.Basis != AwardBasis.Merit) { ignored = Math.Max(ignored, a.Year); continue; }
             if (a.Year <= latestAllowed) bkBo = Math.Max(bkBo, a.Year);
-            else tooRecent = tooRecent == 0 ? a.Year : Math.Min(tooRecent, a.Year);
+            else tooRecent = Math.Max(tooRecent, a.Year);
         }
         if (bkBo != 0) t.Met(T(R.TtgBkBoMet, bkBo, ttg));
         else if (tooRecent != 0) t.Unmet(T(R.TtgBkBoTooRecent, tooRecent, ttg));
@@ -531,13 +548,17 @@ public sealed class EligibilityEngine
             if ((p.For(yr).Titles & TitleSet.CSTDCS) != 0) cstdcsInRun++;
         }
         if (run >= rule.MinConsecutiveYears) t.Met(T(R.TtgRunMet, run));
-        else if (breakYear == -1) t.Unmet(run == 0 ? T(R.TtgNothingAfter, ttg, ttgEnd) : T(R.TtgRunCapped, ttg, ttgEnd, run));
+        else if (breakYear == -1) t.Unmet(run == 0 ? T(R.TtgNothingAfter, ttgEndDecision, ttgEnd) : T(R.TtgRunCapped, ttgEndDecision, ttgEnd, run));
         else if (run == 0) t.Unmet(T(R.TtgRunZero, 0, (int)(breakWhy == 0 ? Why.NoRecord : breakWhy), (int)p.For(_y).Rating));
-        else t.Unmet(T(R.TtgRunUnmet, run, breakYear == 0 ? _y - run : breakYear, (int)(breakWhy == 0 ? Why.NoRecord : breakWhy)));
+        else
+        {
+            var at = breakYear == 0 ? _y - run : breakYear;
+            t.Unmet(T(R.TtgRunUnmet, run, at, ((int)(breakWhy == 0 ? Why.NoRecord : breakWhy) << 4) | (int)p.For(at).Rating));
+        }
         if (rule.MinCstdcsInRun > 0)
         {
             if (cstdcsInRun >= rule.MinCstdcsInRun) t.Met(T(R.TtgCstdcsMet, cstdcsInRun));
-            else t.Unmet(T(R.TtgCstdcsUnmet, cstdcsInRun));
+            else t.Unmet(T(R.TtgCstdcsUnmet, cstdcsInRun, run));
         }
         if (rule.MinInitiatives > 0)
         {

@@ -31,9 +31,11 @@ public readonly record struct YearFacts(
     public bool HasRecord => Rating != Rating.None;
 }
 
+/// <summary>A discipline period, inclusive; <see cref="DateOnly.MaxValue"/> as <paramref name="To"/> while it is still running.</summary>
 public readonly record struct DisciplinePeriod(DisciplineLevel Level, DateOnly From, DateOnly To)
 {
     public bool Touches(int year) => From.Year <= year && To.Year >= year;
+    public bool IsOpen => To == DateOnly.MaxValue;
 }
 
 /// <summary>What an award was given for: merit over a period (công trạng), a one-off achievement (đột xuất) or a thematic movement (chuyên đề).</summary>

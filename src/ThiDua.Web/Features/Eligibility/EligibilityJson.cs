@@ -491,14 +491,14 @@ public sealed class EligibilityInputReader
                 else Problem(path + ".level", $"unknown discipline level \"{s}\" (khien_trach, canh_cao, cach_chuc, buoc_thoi_viec)");
             }
             else if (reader.ValueTextEquals("from"u8)) { reader.Read(); from = ReadDate(ref reader, path + ".from"); }
-            else if (reader.ValueTextEquals("to"u8)) { reader.Read(); to = ReadDate(ref reader, path + ".to"); }
+            else if (reader.ValueTextEquals("to"u8)) { reader.Read(); if (reader.TokenType != JsonTokenType.Null) to = ReadDate(ref reader, path + ".to"); }
             else { reader.Read(); reader.Skip(); }
         }
         if (level is null && !HasProblemAt(before, path + ".level")) Problem(path + ".level", "missing field");
         if (from is null && !HasProblemAt(before, path + ".from")) Problem(path + ".from", "missing field");
-        if (to is null && !HasProblemAt(before, path + ".to")) Problem(path + ".to", "missing field");
-        if (from is { } f && to is { } t && f > t) Problem(path + ".to", $"ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd})");
-        return _problems.Count == before ? new DisciplinePeriod(level!.Value, from!.Value, to!.Value) : null;
+        // An absent "to" means the period is still running (CONTRACT.md): it touches every year from "from" on.
+        if (from is { } f && to is { } t && f > t) Problem(path + ".to", FormattableString.Invariant($"ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd})"));
+        return _problems.Count == before ? new DisciplinePeriod(level!.Value, from!.Value, to ?? DateOnly.MaxValue) : null;
     }
 
     private AwardFact? ReadAward(ref Utf8JsonReader reader, string path)
