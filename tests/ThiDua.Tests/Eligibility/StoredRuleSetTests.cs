@@ -29,4 +29,31 @@ public sealed class StoredRuleSetTests() : AppTest("admin@thidua.vn")
         Assert.Contains("\"ruleSet\": \"luat-2022\"", stdout);
         Assert.Contains("eligibility: warning: stored rule set luat-2022 version cu-1 (loaded 2026-01-02 03:04 UTC by admin@thidua.vn) is not used: $.format:", stderr);
     }
+
+    [Fact]
+    public async Task Upload_SameVersionAsInForce_IsRefused_ChangedFileIsAuditedOldToNew()
+    {
+        var original = RuleSet.BuiltInJson("luat-2022");
+        var version = RuleBook.Default.For(2025).Version;
+        var same = await UploadAsync(original.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 7", StringComparison.Ordinal));
+        Assert.Contains($"$.version: phiên bản \"{version}\" trùng với bộ quy tắc đang áp dụng", same);
+        Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
+
+        await UploadAsync(original.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 7", StringComparison.Ordinal)
+            .Replace($"\"version\": \"{version}\"", "\"version\": \"sua-1\"", StringComparison.Ordinal));
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nạp bộ quy tắc").Select(a => a.Details).SingleAsync());
+        Assert.Equal($"phiên bản {version} → sua-1; LDTT.minServiceMonths: 6 → 7", audit);
+    }
+
+    private async Task<string> UploadAsync(string json)
+    {
+        var token = await Client.AntiforgeryTokenAsync("/Admin/RuleSets");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json)), "Upload", "luat-2022.json");
+        var response = await Client.PostAsync("/Admin/RuleSets", form);
+        if (response.StatusCode == HttpStatusCode.Redirect) return WebUtility.HtmlDecode(await Client.GetStringAsync("/Admin/RuleSets"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
 }

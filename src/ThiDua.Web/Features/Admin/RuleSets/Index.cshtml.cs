@@ -49,6 +49,29 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
         return list;
     }
 
+    /// <summary>What the loaded file changes against the set in force: every parameter and citation, old → new.</summary>
+    public static string Changes(RuleSet? before, RuleSet after)
+    {
+        if (before is null) return $"bộ quy tắc mới, phiên bản {after.Version}";
+        var changes = new List<string>();
+        var old = Parameters(before).ToDictionary(p => (p.Rule, p.Name), p => p.Value);
+        foreach (var p in Parameters(after))
+        {
+            var was = old.GetValueOrDefault((p.Rule, p.Name), "—");
+            if (was != p.Value) changes.Add($"{p.Rule}.{p.Name}: {was} → {p.Value}");
+            old.Remove((p.Rule, p.Name));
+        }
+        changes.AddRange(old.Select(kv => $"{kv.Key.Rule}.{kv.Key.Name}: {kv.Value} → —"));
+        var oldRules = before.Rules.All().ToDictionary(r => r.Key, r => r.Rule);
+        foreach (var (key, rule) in after.Rules.All())
+        {
+            var a = string.Join("; ", oldRules[key].Basis.Select(CitationText));
+            var b = string.Join("; ", rule.Basis.Select(CitationText));
+            if (a != b) changes.Add($"{key}.basis: {a} → {b}");
+        }
+        return $"phiên bản {before.Version} → {after.Version}; " + (changes.Count == 0 ? "không đổi tham số" : string.Join("; ", changes));
+    }
+
     /// <summary>A citation as the page shows it, with the evaluation years it belongs to.</summary>
     public static string CitationText(Citation c) => c.Years switch
     {
@@ -125,10 +148,15 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
         }
         var set = RuleSet.Parse(json, out var problems);
         Problems.AddRange(problems);
+        var book = await store.GetAsync(ct);
+        var current = set is null ? null : book.Sets.FirstOrDefault(s => s.Code == set.Code);
         if (set is not null)
         {
-            (await store.GetAsync(ct)).With(set, out var coverage);
+            book.With(set, out var coverage);
             Problems.AddRange(coverage);
+            // Each loaded file gets its own version, so pages, exports and the command say which rules were used.
+            if (current is not null && current.Version == set.Version)
+                Problems.Add($"$.version: phiên bản \"{set.Version}\" trùng với bộ quy tắc đang áp dụng; hãy ghi phiên bản mới cho tệp đã sửa");
         }
         if (Problems.Count > 0)
         {
@@ -137,7 +165,7 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
             return Page();
         }
         db.RuleSets.Add(new RuleSetRecord { Code = set!.Code, Version = set.Version, Json = json, UploadedBy = User.UserName(), UploadedUtc = clock.GetUtcNow().UtcDateTime });
-        db.Audit(User.UserName(), "Nạp bộ quy tắc", nameof(RuleSet), set.Code, $"phiên bản {set.Version}");
+        db.Audit(User.UserName(), "Nạp bộ quy tắc", nameof(RuleSet), set.Code, Changes(current, set));
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Đã nạp bộ quy tắc {set.Code}, phiên bản {set.Version}.";
         return RedirectToPage();
