@@ -14,8 +14,22 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         // Migrations run at start for one machine; with several instances set Database:MigrateOnStart=false
         // and run `dotnet ThiDua.Web.dll migrate` once per release instead.
         if (config.GetValue("Database:MigrateOnStart", true)) await DatabaseSetup.MigrateAsync(services, ct);
-        if (!config.GetValue("Demo:Seed", false)) return;
         using var scope = services.CreateScope();
+        // A stored rule-set file that no longer parses (an older format) is logged at start, not only when a page reads it.
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<Features.Eligibility.RuleBookStore>().LoadAsync(ct);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
+        {
+            log.LogWarning(ex, "Rule sets could not be read at start");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // Not migrated yet (MigrateOnStart=false before `migrate`): /healthz reports the database, not a crash here.
+            log.LogWarning(ex, "Rule sets could not be read at start");
+        }
+        if (!config.GetValue("Demo:Seed", false)) return;
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
         if (seeded || config.GetValue("Demo:PrintAccounts", true)) DemoAccountsBanner.Print(log);
     }
