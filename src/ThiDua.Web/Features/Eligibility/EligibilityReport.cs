@@ -66,11 +66,27 @@ public sealed record MembershipRow(int Id, int PersonId, int UnitId, DateOnly Fr
 /// </summary>
 public static class YearMembers
 {
+    /// <summary>
+    /// The memberships a person counts by in <paramref name="year"/>: those overlapping any day of it, and, for a
+    /// person rated for the year whose earliest membership starts only after it, that earliest membership.
+    /// </summary>
+    /// <remarks>
+    /// People imported or created without a hire date get a first membership starting on the day they were
+    /// entered, yet their ratings (and their own page's verdicts) go back years. The registry has no earlier
+    /// placement for them, so for a year they were rated in before it they count in the unit of their earliest
+    /// membership; without that they would vanish from the past year's member counts and share limits.
+    /// </remarks>
     private static IQueryable<UnitMembership> InYear(AppDbContext db, int year)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        return db.UnitMemberships.AsNoTracking().Where(m => m.From <= end && (m.To == null || m.To >= start));
+        var memberships = db.UnitMemberships.AsNoTracking();
+        var covering = memberships.Where(m => m.From <= end && (m.To == null || m.To >= start));
+        // The earliest membership (by start, then id) starting after the year: then none covers the year.
+        var earliestAfter = memberships.Where(m => m.From > end
+            && !db.UnitMemberships.Any(o => o.PersonId == m.PersonId && (o.From < m.From || (o.From == m.From && o.Id < m.Id)))
+            && db.YearRatings.Any(r => r.PersonId == m.PersonId && r.Year == year));
+        return covering.Concat(earliestAfter);
     }
 
     /// <summary>The people who belonged to one of <paramref name="units"/> on some day of <paramref name="year"/>, as a subquery.</summary>

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Features.Eligibility;
+using ThiDua.Features.People;
+using UnitKind = ThiDua.Features.Units.UnitKind;
+
+namespace ThiDua.Tests.Eligibility;
+
+/// <summary>/Eligibility after the review: people entered without a hire date, collectives with missing ratings, the bloc's flag share, the export, inputs.</summary>
+public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidua.vn")
+{
+    [GeneratedRegex("<tr data-unit=\"(\\d+)\" data-members=\"(\\d+)\"")]
+    private static partial Regex CollectiveMembers();
+
+    private async Task<string> PageAsync(string query)
+    {
+        var response = await Client.GetAsync($"/Eligibility?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private static int MembersOf(string html, int unitId) =>
+        CollectiveMembers().Matches(html).Where(m => m.Groups[1].Value == unitId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).Single();
+
+    /// <summary>A person as an import without a hire date leaves them: one membership from the day they were entered, ratings for earlier years.</summary>
+    private async Task<int> AddPersonAsync(string code, int unitId, DateOnly from, params int[] ratedYears)
+    {
+        var id = 0;
+        await App.ExecuteAsync(async db =>
+        {
+            var p = new Person { PersonalCode = code, FamilyName = "Nguyễn", MiddleName = "Văn", GivenName = "Thử", CurrentUnitId = unitId };
+            p.Normalize();
+            p.Memberships.Add(new UnitMembership { UnitId = unitId, From = from });
+            foreach (var y in ratedYears) p.Ratings.Add(new YearRating { Year = y, Rating = Rating.HTXSNV });
+            db.People.Add(p);
+            await db.SaveChangesAsync();
+            id = p.Id;
+        });
+        return id;
+    }
+
+    private Task<(int Unit, int Agency)> DepartmentAsync() => App.QueryAsync(async db =>
+    {
+        var u = await db.Units.Where(u => u.Kind == UnitKind.Department && u.Parent!.Code == "BDVTW").OrderBy(u => u.Id).Select(u => new { u.Id, Agency = u.ParentId!.Value }).FirstAsync();
+        return (u.Id, u.Agency);
+    });
+
+    [Fact]
+    public async Task YearMembers_PersonRatedBeforeTheirOnlyMembershipStarts_CountsInThatUnitForTheRatedYear()
+    {
+        var (unitId, agencyId) = await DepartmentAsync();
+        var before = await PageAsync($"unit={agencyId}&year=2024");
+
+        await AddPersonAsync("TEST-NOHIRE-1", unitId, new DateOnly(2026, 3, 2), 2022, 2023, 2024);
+        await AddPersonAsync("TEST-NOHIRE-2", unitId, new DateOnly(2026, 3, 2), 2022, 2023);
+
+        var after = await PageAsync($"unit={agencyId}&year=2024");
+        Assert.Equal(MembersOf(before, unitId) + 1, MembersOf(after, unitId));
+        Assert.Equal(MembersOf(before, agencyId) + 1, MembersOf(after, agencyId));
+        Assert.Contains("<tr data-person=\"TEST-NOHIRE-1\">", await PageAsync($"unit={agencyId}&year=2024&q=TEST-NOHIRE-1"));
+        // Without a 2024 rating there is nothing to place them by: not a member in 2024.
+        Assert.DoesNotContain("<tr data-person=\"TEST-NOHIRE-2\">", await PageAsync($"unit={agencyId}&year=2024&q=TEST-NOHIRE-2"));
+        Assert.Contains("<tr data-person=\"TEST-NOHIRE-2\">", await PageAsync($"unit={agencyId}&year=2023&q=TEST-NOHIRE-2"));
+    }
+
+    [Fact]
+    public async Task YearMembers_PersonWithAnEarlierMembership_IsNotMovedIntoTheLaterUnit()
+    {
+        var (unitId, agencyId) = await DepartmentAsync();
+        var other = await App.QueryAsync(db => db.Units.Where(u => u.Kind == UnitKind.Department && u.Id != unitId && u.ParentId == agencyId).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync());
+        var id = await AddPersonAsync("TEST-GAP-1", unitId, new DateOnly(2026, 3, 2), 2024);
+        // Rated for 2024 but placed elsewhere until 2020: the registry has an earlier placement, so 2024 is a gap, not a backfill.
+        await App.ExecuteAsync(async db =>
+        {
+            db.UnitMemberships.Add(new UnitMembership { PersonId = id, UnitId = other, From = new DateOnly(2015, 1, 1), To = new DateOnly(2020, 12, 31) });
+            await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain("<tr data-person=\"TEST-GAP-1\">", await PageAsync($"unit={agencyId}&year=2024&q=TEST-GAP-1"));
+    }
+}
