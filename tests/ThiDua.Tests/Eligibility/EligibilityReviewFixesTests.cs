@@ -78,4 +78,57 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
         });
         Assert.DoesNotContain("<tr data-person=\"TEST-GAP-1\">", await PageAsync($"unit={agencyId}&year=2024&q=TEST-GAP-1"));
     }
+
+    private async Task<int> RecordAndDropOneRatingAsync(string unitCode, int year)
+    {
+        var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync());
+        var saved = await Client.PostFormAsync($"/Units/Details/{unitId}?handler=YearRecord", new() { ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["rating"] = "HTXSNV", ["united"] = "true" }, $"/Units/Details/{unitId}");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await App.ExecuteAsync(async db =>
+        {
+            var start = new DateOnly(year, 1, 1);
+            var personId = await db.UnitMemberships.Where(m => m.UnitId == unitId && m.From <= start && m.To == null && db.YearRatings.Any(r => r.PersonId == m.PersonId && r.Year == year))
+                .OrderBy(m => m.Id).Select(m => m.PersonId).FirstAsync();
+            await db.YearRatings.Where(r => r.PersonId == personId && r.Year == year).ExecuteDeleteAsync();
+        });
+        return unitId;
+    }
+
+    [Fact]
+    public async Task CollectiveVerdict_MembersWithoutRatingAndNotEligible_FirstReasonSaysTheDataIsIncomplete()
+    {
+        const int year = 2025;
+        var unitId = await RecordAndDropOneRatingAsync("BDVTW-D02", year);
+        var html = await PageAsync($"unit={unitId}&year={year}");
+        var row = Regex.Match(html, $"<tr data-unit=\"{unitId}\".*?</tr>", RegexOptions.Singleline).Value;
+        var cell = Regex.Match(row, "data-code=\"TTLDXS\" data-verdict=\"not_eligible\"[^>]*>(.*?)</td>", RegexOptions.Singleline);
+        Assert.True(cell.Success, row);
+        var missing = cell.Groups[1].Value.IndexOf($"Thiếu kết quả xếp loại năm {year} của 1 thành viên: chưa đủ dữ liệu để kết luận", StringComparison.Ordinal);
+        var engine = cell.Groups[1].Value.IndexOf("cá nhân hoàn thành nhiệm vụ", StringComparison.Ordinal);
+        Assert.True(missing >= 0 && engine > missing, cell.Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task CollectiveFigures_RuleSetRaisesCompletedTasksMinRating_CountsOnlyMembersAtThatRating()
+    {
+        const int year = 2025;
+        var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW-D02").Select(u => u.Id).SingleAsync());
+        await Client.PostFormAsync($"/Units/Details/{unitId}?handler=YearRecord", new() { ["year"] = "2025", ["rating"] = "HTXSNV", ["united"] = "true" }, $"/Units/Details/{unitId}");
+        var set = RuleBook.Default.For(year);
+        var strict = set with { Rules = set.Rules with { Ttldxs = set.Rules.Ttldxs with { CompletedTasksMinRating = "HTXSNV" } } };
+        Assert.Equal(Rating.HTXSNV, strict.CompletedTasksMinRating);
+        var (members, excellent, completed) = await App.QueryAsync(async db =>
+        {
+            var ids = await db.UnitMemberships.Where(m => m.UnitId == unitId && m.From <= new DateOnly(year, 12, 31) && (m.To == null || m.To >= new DateOnly(year, 1, 1))).Select(m => m.PersonId).Distinct().ToListAsync();
+            var ratings = await db.YearRatings.Where(r => r.Year == year && ids.Contains(r.PersonId)).Select(r => r.Rating).ToListAsync();
+            return (ids.Count, ratings.Count(r => r >= Rating.HTXSNV), ratings.Count(r => r >= Rating.HTNV));
+        });
+        Assert.True(excellent < completed, "the demo unit should have members rated below HTXSNV");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var strictFigures = (await App.QueryAsync(db => RegistryFacts.ForUnitsAsync(db, [unitId], year, strict, today))).Single();
+        var defaultFigures = (await App.QueryAsync(db => RegistryFacts.ForUnitsAsync(db, [unitId], year, set, today))).Single();
+        Assert.Equal(members, strictFigures.Facts.Years[year].Members);
+        Assert.Equal(excellent, strictFigures.Facts.Years[year].MembersCompletedTasks);
+        Assert.Equal(completed, defaultFigures.Facts.Years[year].MembersCompletedTasks);
+    }
 }

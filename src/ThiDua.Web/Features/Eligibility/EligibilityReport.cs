@@ -153,6 +153,7 @@ public sealed record CollectiveFigures(int UnitId, CollectiveFacts Facts, int Me
         }
 
         var levels = ruleSet.CollectiveDisciplineLevels.ToHashSet();
+        var completedFrom = ruleSet.CompletedTasksMinRating;
         var result = new List<CollectiveFigures>(units.Count);
         foreach (var u in units)
         {
@@ -164,8 +165,8 @@ public sealed record CollectiveFigures(int UnitId, CollectiveFacts Facts, int Me
                 var f = factsByPerson.GetValueOrDefault(id);
                 var rating = f?.For(year).Rating ?? Rating.None;
                 if (rating == Rating.None) missing.Add(id);
-                // Enum order is the rating order: HTNV and better means the member completed their tasks.
-                else if (rating >= Rating.HTNV) completed++;
+                // Enum order is the rating order: the rule set's rating and better means the member completed their tasks.
+                else if (rating >= completedFrom) completed++;
                 var held = titles[id].ToList();
                 if (held.Contains(EligibilityCodes.LDTT)) ldtt++;
                 if (held.Contains(EligibilityCodes.CSTDCS)) cstdcs++;
@@ -179,6 +180,19 @@ public sealed record CollectiveFigures(int UnitId, CollectiveFacts Facts, int Me
             result.Add(new CollectiveFigures(u, facts, ids.Count, missing, hasRecord));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The engine's verdicts for this collective, with a first reason on a not-eligible verdict when members
+    /// lack a rating for the year: the shortfall may be missing data rather than members who did not complete
+    /// their tasks. The engine is pure and unchanged; the reason is added here, culture-invariant like its own.
+    /// </summary>
+    public IReadOnlyList<EligibilityResult> Annotate(IReadOnlyList<EligibilityResult> results, int year)
+    {
+        if (MissingRating.Count == 0) return results;
+        var reason = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Thiếu kết quả xếp loại năm {year} của {MissingRating.Count} thành viên: chưa đủ dữ liệu để kết luận");
+        return results.Select(r => r.Verdict == Verdict.NotEligible ? r with { Reasons = [reason, .. r.Reasons] } : r).ToList();
     }
 }
 
@@ -259,7 +273,7 @@ public sealed record EligibilityReport(
             var f = figures[w.Unit.Id];
             return new CollectiveRow(w.Unit.Id, w.Unit.Name, w.Depth, f.Facts.Years.TryGetValue(year, out var y) ? y : null, f.Members, f.HasRecord,
                 f.Facts.PendingReview, f.MissingRating.Select(id => new PersonRef(id, names.GetValueOrDefault(id, ""))).OrderBy(p => p.FullName, StringComparer.Ordinal).ToList(),
-                EngineFor(w.Unit.Id).Evaluate(f.Facts));
+                f.Annotate(EngineFor(w.Unit.Id).Evaluate(f.Facts), year));
         }).ToList();
 
         // Share limits per agency (and per chosen root): conferred titles counted once per person, in the unit
