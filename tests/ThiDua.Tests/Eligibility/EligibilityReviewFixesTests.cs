@@ -132,3 +132,44 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
         Assert.Equal(completed, defaultFigures.Facts.Years[year].MembersCompletedTasks);
     }
 }
+
+public sealed class QuotaMessageTests
+{
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("vi-VN")]
+    [InlineData("de-DE")]
+    public void QuotaCheck_LargeCountsInAnyCulture_AreVietnameseFormatted(string culture)
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+            var f = QuotaCheck.Check(RuleBook.Default.For(2019), 2019, [new UnitProposals("U", "Vụ A", 9324, 1072)]).Single();
+            Assert.Equal("Vụ A: 1.072 Chiến sĩ thi đua cơ sở trên 9.324 Lao động tiên tiến (11,5%), trong mức tối đa 15% (tối đa 1.398)", f.Message);
+            var over = QuotaCheck.Check(RuleBook.Default.For(2019), 2019, [new UnitProposals("U", "Vụ A", 9324, 2072)]).Single();
+            Assert.Equal("Vụ A: 2.072 Chiến sĩ thi đua cơ sở trên 9.324 Lao động tiên tiến (22,2%), vượt mức tối đa 15% (tối đa 1.398, thừa 674)", over.Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void QuotaCheck_NoNationalCap_SaysItOnce()
+    {
+        var f = QuotaCheck.Check(RuleBook.Default.For(2025), 2025, [new UnitProposals("U", "Vụ A", 1200, 900)]).Single();
+        Assert.Equal("Vụ A: 900 Chiến sĩ thi đua cơ sở trên 1.200 Lao động tiên tiến (75%); không có mức trần quốc gia theo bộ quy tắc này; cơ quan có thể tự quy định", f.Message);
+    }
+
+    [Fact]
+    public void QuotaCheck_CitationsWithYears_CiteOnlyTheEvaluatedYears()
+    {
+        var set = RuleBook.Default.For(2025);
+        var rule = set.Quotas.CstdcsShareOfLdtt with { Basis = [new Citation("Luật 2022, Điều 23"), new Citation("NĐ 98/2023", new YearRange(2024, 2024)), new Citation("NĐ 152/2025", new YearRange(2025, null))] };
+        var dated = set with { Quotas = set.Quotas with { CstdcsShareOfLdtt = rule } };
+        Assert.Equal(["Luật 2022, Điều 23", "NĐ 98/2023"], QuotaCheck.Check(dated, 2024, [new UnitProposals("U", "Vụ A", 10, 1)]).Single().Basis);
+        Assert.Equal(["Luật 2022, Điều 23", "NĐ 152/2025"], QuotaCheck.Check(dated, 2025, [new UnitProposals("U", "Vụ A", 10, 1)]).Single().Basis);
+    }
+}

@@ -294,6 +294,6 @@ public sealed record EligibilityReport(
         }
         var proposals = quotaUnits.Select(u => new UnitProposals(u.Code, $"{u.Name} — đã công nhận năm {year}", ldtt[u.Id], cstdcs[u.Id])).ToList();
         proposals.Add(new UnitProposals("*", $"{selectionName} — nếu đề nghị mọi người đủ điều kiện", counts[EligibilityCodes.LDTT], counts[EligibilityCodes.CSTDCS]));
-        return new EligibilityReport(ruleSet, year, rows, counts, collectives, QuotaCheck.Check(ruleSet, proposals));
+        return new EligibilityReport(ruleSet, year, rows, counts, collectives, QuotaCheck.Check(ruleSet, year, proposals));
     }
 }
