@@ -131,6 +131,31 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
         Assert.Equal(excellent, strictFigures.Facts.Years[year].MembersCompletedTasks);
         Assert.Equal(completed, defaultFigures.Facts.Years[year].MembersCompletedTasks);
     }
+
+    [Fact]
+    public async Task BlocView_FlagShareSetByTheBloc_ShowsItAsTheBlocsRegulation_NullSaysNoneSet()
+    {
+        const int year = 2019;
+        var (blocId, name, members) = await App.QueryAsync(async db =>
+        {
+            var bloc = await db.Blocs.OrderBy(b => b.Id).FirstAsync();
+            var n = await db.BlocMemberships.CountAsync(m => m.BlocId == bloc.Id && m.FromYear <= year && (m.ToYear == null || m.ToYear >= year));
+            return (bloc.Id, bloc.Name, n);
+        });
+        await App.ExecuteAsync(db => db.Blocs.Where(b => b.Id == blocId).ExecuteUpdateAsync(s => s.SetProperty(b => b.FlagSharePercent, (int?)null)));
+        var none = await PageAsync($"bloc={blocId}&year={year}");
+        Assert.Contains("Khối chưa quy định tỷ lệ cờ thi đua", none);
+
+        await App.ExecuteAsync(db => db.Blocs.Where(b => b.Id == blocId).ExecuteUpdateAsync(s => s.SetProperty(b => b.FlagSharePercent, 20)));
+        var html = await PageAsync($"bloc={blocId}&year={year}");
+        var line = Regex.Match(html, "<li id=\"bloc-flag-share\">(.*?)</li>", RegexOptions.Singleline);
+        Assert.True(line.Success);
+        Assert.Contains("Quy định của khối", line.Groups[1].Value);
+        Assert.Contains($"{name} quy định tối đa 20% số thành viên ({members} cơ quan) được đề nghị cờ thi đua: tối đa {20 * members / 100}", line.Groups[1].Value);
+        // A unit view has no bloc line.
+        var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
+        Assert.DoesNotContain("bloc-flag-share", await PageAsync($"unit={unitId}&year={year}"));
+    }
 }
 
 public sealed class QuotaMessageTests

@@ -39,6 +39,8 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
     public string? Problem { get; private set; }
     /// <summary>Inputs that were corrected rather than refused (a page past the end, an unknown code).</summary>
     public List<string> Notices { get; } = [];
+    /// <summary>In the bloc view, the bloc's own regulation on the share of members proposed for an emulation flag (not a legal share).</summary>
+    public string? BlocFlagShare { get; private set; }
     public EligibilityReport? Report { get; private set; }
     public List<EligibilityReport.PersonRow> Rows { get; private set; } = [];
     public int FilteredCount { get; private set; }
@@ -71,12 +73,16 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
         if (Bloc is { } blocId)
         {
             if (!scope.AllUnits) return Forbid();
-            var bloc = await db.Blocs.AsNoTracking().Where(b => b.Id == blocId).Select(b => new { b.Name }).FirstOrDefaultAsync(ct);
+            var bloc = await db.Blocs.AsNoTracking().Where(b => b.Id == blocId).Select(b => new { b.Name, b.FlagSharePercent }).FirstOrDefaultAsync(ct);
             if (bloc is null) return Refuse($"Không tìm thấy khối thi đua có mã số {blocId}.");
             SelectionName = bloc.Name;
             var year = EvaluationYear;
             roots = await db.BlocMemberships.AsNoTracking().Where(m => m.BlocId == blocId && m.FromYear <= year && (m.ToYear == null || m.ToYear >= year))
                 .Select(m => m.UnitId).ToListAsync(ct);
+            // Flags are proposed in a later feature: the line gives the bloc's limit for its members that year, not a count.
+            BlocFlagShare = bloc.FlagSharePercent is { } share
+                ? $"{bloc.Name} quy định tối đa {VnFormat.Number(share)}% số thành viên ({VnFormat.Number(roots.Count)} cơ quan) được đề nghị cờ thi đua: tối đa {VnFormat.Number((long)share * roots.Count / 100)}"
+                : "Khối chưa quy định tỷ lệ cờ thi đua";
         }
         else
         {
