@@ -156,6 +156,25 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
         var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
         Assert.DoesNotContain("bloc-flag-share", await PageAsync($"unit={unitId}&year={year}"));
     }
+
+    [Fact]
+    public async Task PersonList_Headers_AreVietnameseAbbreviations_AndReasonsOpenWithoutHover()
+    {
+        var agencyId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
+        var html = await PageAsync($"unit={agencyId}&year=2025");
+        var people = Regex.Match(html, "<table id=\"people\">.*?</table>", RegexOptions.Singleline).Value;
+        var head = Regex.Match(people, "<thead>.*?</thead>", RegexOptions.Singleline).Value;
+        foreach (var code in EligibilityCodes.Individual)
+        {
+            Assert.Contains($"<th title=\"{EligibilityCodes.VietnameseName(code)}\">{ThiDua.Features.Eligibility.IndexModel.ShortName(code)}</th>", head);
+            Assert.DoesNotContain($">{code}<", head);
+        }
+        Assert.Contains("<th title=\"Lao động tiên tiến\">LĐTT</th>", head);
+        // Every verdict cell keeps its data attributes and opens its reasons on a tap (no title tooltip, no script).
+        var cells = Regex.Matches(people, "<td class=\"verdict-[a-z_]+\" data-code=\"[A-Z_]+\" data-verdict=\"[a-z_]+\"><details class=\"reasons\"><summary>[^<]+</summary><ul><li>");
+        Assert.Equal(6 * Regex.Matches(people, "<tr data-person=").Count, cells.Count);
+        Assert.DoesNotContain(" title=\"", Regex.Match(people, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value);
+    }
 }
 
 public sealed class QuotaMessageTests

@@ -187,6 +187,28 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
         return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"xet-dieu-kien-{EvaluationYear}.xlsx");
     }
 
+    /// <summary>The short Vietnamese label of a code for table headers (the full name goes in the header's title).</summary>
+    public static string ShortName(string code) => code switch
+    {
+        EligibilityCodes.LDTT => "LĐTT",
+        EligibilityCodes.CSTDCS => "CSTĐCS",
+        EligibilityCodes.CSTD_BO => "CSTĐ cấp bộ",
+        EligibilityCodes.CSTDTQ => "CSTĐ toàn quốc",
+        EligibilityCodes.BK_BO => "BK cấp bộ",
+        EligibilityCodes.BK_TTG => "BK Thủ tướng",
+        EligibilityCodes.TTLDTT => "TTLĐTT",
+        EligibilityCodes.TTLDXS => "TTLĐXS",
+        _ => code,
+    };
+
+    /// <summary>The verdict as a table cell shows it: a mark, with the reasons one tap away.</summary>
+    public static string VerdictMark(Eligibility.Verdict v) => v switch
+    {
+        Eligibility.Verdict.Eligible => "✔ đủ",
+        Eligibility.Verdict.Deferred => "hoãn",
+        _ => "– chưa đủ",
+    };
+
     public static string VerdictName(Eligibility.Verdict v) => v switch
     {
         Eligibility.Verdict.Eligible => "Đủ điều kiện",
