@@ -175,6 +175,28 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
         Assert.Equal(6 * Regex.Matches(people, "<tr data-person=").Count, cells.Count);
         Assert.DoesNotContain(" title=\"", Regex.Match(people, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value);
     }
+
+    [Fact]
+    public async Task Export_UnitSelection_HasACollectivesSheetWithEveryCollectiveAndCode()
+    {
+        const int year = 2025;
+        var unitId = await RecordAndDropOneRatingAsync("BDVTW-D02", year);
+        var agencyId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
+        var units = await App.QueryAsync(async db => (await ThiDua.Infrastructure.UnitScopeService.SubtreeAsync(db, agencyId)).Count());
+        var bytes = await Client.GetByteArrayAsync($"/Eligibility?handler=Export&unit={agencyId}&year={year}");
+        using var ms = new MemoryStream(bytes);
+        Assert.Equal(["Xét điều kiện", "Tỷ lệ", "Tập thể"], MiniExcelLibs.MiniExcel.GetSheetNames(ms));
+        ms.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(ms, useHeaderRow: true, sheetName: "Tập thể").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(units * EligibilityCodes.Collective.Length, rows.Count);
+        Assert.Equal(["Đơn vị", "Thành viên", "LĐTT", "CSTĐCS", "Thiếu xếp loại", "Mã", "Kết quả", "Lý do", "Căn cứ"], rows[0].Keys);
+        var unitName = await App.QueryAsync(db => db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync());
+        var ttldxs = rows.Single(r => (string)r["Đơn vị"] == unitName && (string)r["Mã"] == "TTLDXS");
+        Assert.Equal(1, Convert.ToInt32(ttldxs["Thiếu xếp loại"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Chưa đủ điều kiện", ttldxs["Kết quả"]);
+        Assert.StartsWith($"Thiếu kết quả xếp loại năm {year} của 1 thành viên", (string)ttldxs["Lý do"]);
+        Assert.False(string.IsNullOrEmpty(ttldxs["Căn cứ"]?.ToString()));
+    }
 }
 
 public sealed class QuotaMessageTests

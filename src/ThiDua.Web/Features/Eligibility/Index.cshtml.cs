@@ -147,7 +147,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
     public string ExportUrl() => Url.Page("Index", "Export", new { Unit = Bloc is null ? Unit : null, Bloc, year = EvaluationYear, Q, Code, Verdict })!;
 
     /// <summary>
-    /// The filtered list (every page) as .xlsx. Rows are produced lazily and written to a temporary file that
+    /// The filtered list (every page), the share limits and the collectives as .xlsx. Rows are produced lazily and written to a temporary file that
     /// is streamed out and deleted when sent, so a list of 20.000 people × 6 codes is never held as one buffer.
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
@@ -171,11 +171,24 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
             ["Mức tối đa (%)"] = q.MaxPercent, ["Tối đa (người)"] = q.MaxAllowed, ["Đạt"] = q.WithinLimit ? "Trong mức" : "Vượt mức",
             ["Căn cứ"] = string.Join("; ", q.Basis),
         });
+        // One row per collective and code, in tree order; missing ratings are counted, the reasons say what they mean.
+        var collectives = Report.Collectives.SelectMany(c => c.Results.Select(x => new Dictionary<string, object?>
+        {
+            ["Đơn vị"] = c.Name,
+            ["Thành viên"] = c.Members,
+            ["LĐTT"] = c.Facts?.MembersLdtt,
+            ["CSTĐCS"] = c.Facts?.MembersCstdcs,
+            ["Thiếu xếp loại"] = c.MissingRating.Count,
+            ["Mã"] = x.Code,
+            ["Kết quả"] = VerdictName(x.Verdict),
+            ["Lý do"] = string.Join("; ", x.Reasons),
+            ["Căn cứ"] = string.Join("; ", x.Basis),
+        }));
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"thidua-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            await file.SaveAsAsync(new Dictionary<string, object> { ["Xét điều kiện"] = sheet, ["Tỷ lệ"] = quotas }, excelType: ExcelType.XLSX, cancellationToken: ct);
+            await file.SaveAsAsync(new Dictionary<string, object> { ["Xét điều kiện"] = sheet, ["Tỷ lệ"] = quotas, ["Tập thể"] = collectives }, excelType: ExcelType.XLSX, cancellationToken: ct);
             file.Position = 0;
         }
         catch
