@@ -197,6 +197,61 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
         Assert.StartsWith($"Thiếu kết quả xếp loại năm {year} của 1 thành viên", (string)ttldxs["Lý do"]);
         Assert.False(string.IsNullOrEmpty(ttldxs["Căn cứ"]?.ToString()));
     }
+
+    [Theory]
+    [InlineData("bloc=abc", "Mã số khối thi đua không hợp lệ")]
+    [InlineData("bloc=2147483648", "Mã số khối thi đua không hợp lệ")]
+    public async Task EligibilityPage_BadBlocNumber_AnswersWithAMessage(string query, string message)
+    {
+        var html = await PageAsync(query);
+        Assert.Contains(message, html);
+        Assert.Contains("role=\"alert\" id=\"problem\"", html);
+        Assert.DoesNotContain("<table id=\"people\">", html);
+    }
+
+    [Fact]
+    public async Task EligibilityPage_BlocAndUnitBothGiven_SaysTheBlocIsShown()
+    {
+        var (blocId, blocName) = await App.QueryAsync(async db => await db.Blocs.OrderBy(b => b.Id).Select(b => new ValueTuple<int, string>(b.Id, b.Name)).FirstAsync());
+        var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
+        var html = await PageAsync($"bloc={blocId}&unit={unitId}&year=2019");
+        var notice = Regex.Match(html, "<p class=\"warn notice\" role=\"status\">(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(notice.Success);
+        Assert.Contains($"đang hiện cả khối {blocName}", notice.Groups[1].Value);
+        Assert.DoesNotContain("warn notice", await PageAsync($"bloc={blocId}&unit=&year=2019"));
+    }
+
+    [Fact]
+    public async Task EligibilityPage_YearInput_MaxIsTheLastYearTheServerAccepts()
+    {
+        var html = await PageAsync("year=2019");
+        var max = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).Year + 1;
+        Assert.Contains($"max=\"{max}\"", Regex.Match(html, "<input id=\"year\"[^>]*>").Value);
+        Assert.Contains($"Năm xét {max + 1} nằm ngoài khoảng cho phép", await PageAsync($"year={max + 1}"));
+    }
+
+    [Fact]
+    public async Task EligibilityPage_NoRuleSetForTheYear_NamesTheRuleSetsInVietnameseWithTheirYears()
+    {
+        var html = await PageAsync("year=2016");
+        var problem = Regex.Match(html, "id=\"problem\"><p>(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains($"{RuleBook.Default.Sets[0].Name} (2017–2023)", problem);
+        Assert.Contains($"{RuleBook.Default.Sets[1].Name} (từ 2024)", problem);
+        Assert.DoesNotContain("luat-2013", problem);
+    }
+
+    [Fact]
+    public async Task EligibilityPage_OfficerAsksForUnknownOrOutOfScopeUnit_GetsTheSameAnswer()
+    {
+        var other = await App.QueryAsync(db => db.Units.Where(u => u.Code == "HVCTQG").Select(u => u.Id).SingleAsync());
+        using var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var unknown = await officer.GetAsync("/Eligibility?unit=999999&year=2019");
+        var outOfScope = await officer.GetAsync($"/Eligibility?unit={other}&year=2019");
+        Assert.Equal(outOfScope.StatusCode, unknown.StatusCode);
+        Assert.Equal(outOfScope.Headers.Location!.ToString().Split('?')[0], unknown.Headers.Location!.ToString().Split('?')[0]);
+        Assert.Equal(HttpStatusCode.Redirect, unknown.StatusCode);
+        Assert.Contains("/Account/AccessDenied", unknown.Headers.Location!.ToString());
+    }
 }
 
 public sealed class QuotaMessageTests

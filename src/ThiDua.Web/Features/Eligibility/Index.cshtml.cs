@@ -34,6 +34,8 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
     public List<People.IndexModel.UnitOption> Units { get; private set; } = [];
     public List<BlocOption> Blocs { get; private set; } = [];
     public int EvaluationYear { get; private set; }
+    /// <summary>The last year a request may name (next year, Vietnam time): the year input's max and the server's limit.</summary>
+    public int MaxYear { get; private set; }
     public string? SelectionName { get; private set; }
     /// <summary>Why there are no verdicts (unknown unit, year out of range, no rule set for the year); the page still answers 200.</summary>
     public string? Problem { get; private set; }
@@ -55,6 +57,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
         Units = await People.IndexModel.UnitOptionsAsync(db, scope, ct);
         if (scope.AllUnits) Blocs = await db.Blocs.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Name).Select(b => new BlocOption(b.Id, b.Name)).ToListAsync(ct);
         var today = RegistryFacts.VietnamToday(clock);
+        MaxYear = today.Year + 1;
         EvaluationYear = Year ?? await RegistryFacts.DefaultYearAsync(db, clock, ct);
         Q = Q?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, MaxQueryLength)] : null;
         if (Code is not null && !EligibilityCodes.Individual.Contains(Code))
@@ -70,12 +73,16 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
 
         // What is evaluated: a bloc's member agencies that year (for those who see every unit), or one unit's subtree.
         List<int> roots;
+        if (ModelState.ContainsKey(nameof(Bloc)) && ModelState[nameof(Bloc)]!.Errors.Count > 0)
+            return scope.AllUnits ? Refuse("Mã số khối thi đua không hợp lệ.") : Forbid();
         if (Bloc is { } blocId)
         {
             if (!scope.AllUnits) return Forbid();
             var bloc = await db.Blocs.AsNoTracking().Where(b => b.Id == blocId).Select(b => new { b.Name, b.FlagSharePercent }).FirstOrDefaultAsync(ct);
             if (bloc is null) return Refuse($"Không tìm thấy khối thi đua có mã số {blocId}.");
             SelectionName = bloc.Name;
+            if (Unit is { } ignored)
+                Notices.Add($"Đã chọn cả khối và một đơn vị (mã số {ignored}): đang hiện cả khối {bloc.Name}. Để xem riêng đơn vị, hãy chọn \"— Không —\" ở ô khối.");
             var year = EvaluationYear;
             roots = await db.BlocMemberships.AsNoTracking().Where(m => m.BlocId == blocId && m.FromYear <= year && (m.ToYear == null || m.ToYear >= year))
                 .Select(m => m.UnitId).ToListAsync(ct);
@@ -89,21 +96,22 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
             if (ModelState.ContainsKey(nameof(Unit)) && ModelState[nameof(Unit)]!.Errors.Count > 0) return Refuse("Mã số đơn vị không hợp lệ.");
             Unit ??= Units.FirstOrDefault()?.Id;
             if (Unit is not { } unitId) return null;
+            // Access first: an id outside the scope and an unknown id get the same answer, so ids cannot be probed.
+            if (!scope.CanSeeUnit(unitId)) return Forbid();
             var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name }).FirstOrDefaultAsync(ct);
             if (unit is null) return Refuse($"Không tìm thấy đơn vị có mã số {unitId}.");
-            if (!scope.CanSeeUnit(unitId)) return Forbid();
             SelectionName = unit.Name;
             roots = [unitId];
         }
 
         // The year: a number, within what anyone could ask about, and covered by a rule set.
         if (ModelState.ContainsKey(nameof(Year)) && ModelState[nameof(Year)]!.Errors.Count > 0)
-            return Refuse($"Năm xét không hợp lệ: hãy nhập một năm từ {MinYear} đến {today.Year + 1}.");
-        if (EvaluationYear < MinYear || EvaluationYear > today.Year + 1)
-            return Refuse($"Năm xét {EvaluationYear} nằm ngoài khoảng cho phép ({MinYear}–{today.Year + 1}).");
+            return Refuse($"Năm xét không hợp lệ: hãy nhập một năm từ {MinYear} đến {MaxYear}.");
+        if (EvaluationYear < MinYear || EvaluationYear > MaxYear)
+            return Refuse($"Năm xét {EvaluationYear} nằm ngoài khoảng cho phép ({MinYear}–{MaxYear}).");
         var book = await rules.GetAsync(ct);
         if (book.Find(EvaluationYear) is not { } ruleSet)
-            return Refuse($"Chưa có bộ quy tắc cho năm {EvaluationYear} (các bộ quy tắc hiện có áp dụng cho {Coverage(book)}), nên chưa thể xét điều kiện năm này. Quản trị viên có thể nạp bộ quy tắc cho năm này tại trang Bộ quy tắc.");
+            return Refuse($"Chưa có bộ quy tắc cho năm {EvaluationYear} (các bộ quy tắc hiện có: {Coverage(book)}), nên chưa thể xét điều kiện năm này. Quản trị viên có thể nạp bộ quy tắc cho năm này tại trang Bộ quy tắc.");
         if (roots.Count == 0) return Refuse($"{SelectionName} không có đơn vị thành viên năm {EvaluationYear}.");
 
         Report = await EligibilityReport.BuildAsync(db, ruleSet, EvaluationYear, SelectionName!, roots, today, ct);
@@ -123,8 +131,17 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
         return null;
     }
 
-    private static string Coverage(RuleBook book) => string.Join("; ", book.Sets.Select(s =>
-        $"{s.Code}: {(s.AppliesToYears.From is { } f ? $"từ {f}" : "các năm")} {(s.AppliesToYears.To is { } t ? $"đến {t}" : "trở đi")}"));
+    /// <summary>The rule sets by their Vietnamese names with the years they cover: "… (2017–2023); … (từ 2024)".</summary>
+    private static string Coverage(RuleBook book) => string.Join("; ", book.Sets.Select(s => $"{s.Name} ({Years(s.AppliesToYears)})"));
+
+    private static string Years(YearRange r) => (r.From, r.To) switch
+    {
+        ({ } f, { } t) when f == t => $"năm {f}",
+        ({ } f, { } t) => $"{f}–{t}",
+        ({ } f, null) => $"từ {f}",
+        (null, { } t) => $"đến {t}",
+        _ => "mọi năm",
+    };
 
     /// <summary>The list's filters: personal code (prefix) or name (ignoring case and diacritics), then a code and its verdict.</summary>
     private IEnumerable<EligibilityReport.PersonRow> Filtered()
