@@ -50,7 +50,7 @@ public sealed class AgencyCriteriaTests() : AppTest("admin@thidua.vn")
 
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Eligibility?unit={agency.Id}&year=2025"));
         // Every TTLĐTT of the agency's collectives is now judged against more than 99 %.
-        var refusals = Regex.Matches(html, "data-code=\"TTLDTT\" data-verdict=\"not_eligible\">[^<]*<span class=\"muted\">([^<]*)</span>").Select(m => m.Groups[1].Value).ToList();
+        var refusals = Regex.Matches(html, "data-code=\"TTLDTT\" data-verdict=\"not_eligible\"><details class=\"reasons\"><summary>[^<]*</summary><ul>(.*?)</ul>").Select(m => m.Groups[1].Value).ToList();
         Assert.Contains(refusals, s => s.Contains("cần trên 99%", StringComparison.Ordinal));
         Assert.DoesNotContain("cần trên 50%", html);
         var y2019 = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Eligibility?unit={agency.Id}&year=2019"));

@@ -58,7 +58,7 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
         Assert.Contains("mức tối đa 15%", html);
         var bytes = await Client.GetByteArrayAsync($"/Eligibility?handler=Export&unit={unitId}&year=2019");
         using var ms = new MemoryStream(bytes);
-        Assert.Equal(["Xét điều kiện", "Tỷ lệ"], ms.GetSheetNames());
+        Assert.Equal(["Xét điều kiện", "Tỷ lệ", "Tập thể"], ms.GetSheetNames());
         ms.Position = 0;
         var rows = ms.Query(useHeaderRow: true, sheetName: "Xét điều kiện").Cast<IDictionary<string, object>>().ToList();
         // Everyone who belonged to the agency during 2019, by membership, once each.

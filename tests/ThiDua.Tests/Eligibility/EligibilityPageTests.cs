@@ -47,7 +47,7 @@ public sealed partial class EligibilityPageTests() : AppTest("admin@thidua.vn")
     /// <summary>The quota line of a unit: "N Chiến sĩ thi đua cơ sở trên M Lao động tiên tiến".</summary>
     private static string QuotaLine(string html, string unitName, int year)
     {
-        var m = Regex.Match(html, Regex.Escape($"{unitName} — đã công nhận năm {year}: ") + "(\\d+ Chiến sĩ thi đua cơ sở trên \\d+ Lao động tiên tiến)");
+        var m = Regex.Match(html, Regex.Escape($"{unitName} — đã công nhận năm {year}: ") + "([\\d.]+ Chiến sĩ thi đua cơ sở trên [\\d.]+ Lao động tiên tiến)");
         Assert.True(m.Success, $"no share-limit line for {unitName}");
         return m.Groups[1].Value;
     }

@@ -66,11 +66,27 @@ public sealed record MembershipRow(int Id, int PersonId, int UnitId, DateOnly Fr
 /// </summary>
 public static class YearMembers
 {
+    /// <summary>
+    /// The memberships a person counts by in <paramref name="year"/>: those overlapping any day of it, and, for a
+    /// person rated for the year whose earliest membership starts only after it, that earliest membership.
+    /// </summary>
+    /// <remarks>
+    /// People imported or created without a hire date get a first membership starting on the day they were
+    /// entered, yet their ratings (and their own page's verdicts) go back years. The registry has no earlier
+    /// placement for them, so for a year they were rated in before it they count in the unit of their earliest
+    /// membership; without that they would vanish from the past year's member counts and share limits.
+    /// </remarks>
     private static IQueryable<UnitMembership> InYear(AppDbContext db, int year)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        return db.UnitMemberships.AsNoTracking().Where(m => m.From <= end && (m.To == null || m.To >= start));
+        var memberships = db.UnitMemberships.AsNoTracking();
+        var covering = memberships.Where(m => m.From <= end && (m.To == null || m.To >= start));
+        // The earliest membership (by start, then id) starting after the year: then none covers the year.
+        var earliestAfter = memberships.Where(m => m.From > end
+            && !db.UnitMemberships.Any(o => o.PersonId == m.PersonId && (o.From < m.From || (o.From == m.From && o.Id < m.Id)))
+            && db.YearRatings.Any(r => r.PersonId == m.PersonId && r.Year == year));
+        return covering.Concat(earliestAfter);
     }
 
     /// <summary>The people who belonged to one of <paramref name="units"/> on some day of <paramref name="year"/>, as a subquery.</summary>
@@ -137,6 +153,7 @@ public sealed record CollectiveFigures(int UnitId, CollectiveFacts Facts, int Me
         }
 
         var levels = ruleSet.CollectiveDisciplineLevels.ToHashSet();
+        var completedFrom = ruleSet.CompletedTasksMinRating;
         var result = new List<CollectiveFigures>(units.Count);
         foreach (var u in units)
         {
@@ -148,8 +165,8 @@ public sealed record CollectiveFigures(int UnitId, CollectiveFacts Facts, int Me
                 var f = factsByPerson.GetValueOrDefault(id);
                 var rating = f?.For(year).Rating ?? Rating.None;
                 if (rating == Rating.None) missing.Add(id);
-                // Enum order is the rating order: HTNV and better means the member completed their tasks.
-                else if (rating >= Rating.HTNV) completed++;
+                // Enum order is the rating order: the rule set's rating and better means the member completed their tasks.
+                else if (rating >= completedFrom) completed++;
                 var held = titles[id].ToList();
                 if (held.Contains(EligibilityCodes.LDTT)) ldtt++;
                 if (held.Contains(EligibilityCodes.CSTDCS)) cstdcs++;
@@ -163,6 +180,19 @@ public sealed record CollectiveFigures(int UnitId, CollectiveFacts Facts, int Me
             result.Add(new CollectiveFigures(u, facts, ids.Count, missing, hasRecord));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The engine's verdicts for this collective, with a first reason on a not-eligible verdict when members
+    /// lack a rating for the year: the shortfall may be missing data rather than members who did not complete
+    /// their tasks. The engine is pure and unchanged; the reason is added here, culture-invariant like its own.
+    /// </summary>
+    public IReadOnlyList<EligibilityResult> Annotate(IReadOnlyList<EligibilityResult> results, int year)
+    {
+        if (MissingRating.Count == 0) return results;
+        var reason = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Thiếu kết quả xếp loại năm {year} của {MissingRating.Count} thành viên: chưa đủ dữ liệu để kết luận");
+        return results.Select(r => r.Verdict == Verdict.NotEligible ? r with { Reasons = [reason, .. r.Reasons] } : r).ToList();
     }
 }
 
@@ -243,7 +273,7 @@ public sealed record EligibilityReport(
             var f = figures[w.Unit.Id];
             return new CollectiveRow(w.Unit.Id, w.Unit.Name, w.Depth, f.Facts.Years.TryGetValue(year, out var y) ? y : null, f.Members, f.HasRecord,
                 f.Facts.PendingReview, f.MissingRating.Select(id => new PersonRef(id, names.GetValueOrDefault(id, ""))).OrderBy(p => p.FullName, StringComparer.Ordinal).ToList(),
-                EngineFor(w.Unit.Id).Evaluate(f.Facts));
+                f.Annotate(EngineFor(w.Unit.Id).Evaluate(f.Facts), year));
         }).ToList();
 
         // Share limits per agency (and per chosen root): conferred titles counted once per person, in the unit
@@ -264,6 +294,6 @@ public sealed record EligibilityReport(
         }
         var proposals = quotaUnits.Select(u => new UnitProposals(u.Code, $"{u.Name} — đã công nhận năm {year}", ldtt[u.Id], cstdcs[u.Id])).ToList();
         proposals.Add(new UnitProposals("*", $"{selectionName} — nếu đề nghị mọi người đủ điều kiện", counts[EligibilityCodes.LDTT], counts[EligibilityCodes.CSTDCS]));
-        return new EligibilityReport(ruleSet, year, rows, counts, collectives, QuotaCheck.Check(ruleSet, proposals));
+        return new EligibilityReport(ruleSet, year, rows, counts, collectives, QuotaCheck.Check(ruleSet, year, proposals));
     }
 }
