@@ -156,4 +156,25 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Null(await App.QueryAsync(db => db.UnitReviews.Where(r => r.Id == review.Id).Select(r => r.To).SingleAsync()));
         Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Kết thúc thời gian thanh tra, kiểm tra")));
     }
+
+    [Fact]
+    public async Task AddOrCloseReview_DateNotADate_IsRefusedWithVietnameseMessageNamingTheField()
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var page = $"/Units/Details/{unitId}";
+        var added = await Client.PostFormAsync($"{page}?handler=Review", new() { ["review.From"] = "abc", ["review.To"] = "2024-13-45", ["review.Reason"] = "Thanh tra" }, page);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var html = WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync());
+        Assert.Contains("Từ ngày: \"abc\" không phải là ngày hợp lệ (dd/mm/yyyy).", html);
+        Assert.Contains("Đến ngày: \"2024-13-45\" không phải là ngày hợp lệ (dd/mm/yyyy).", html);
+        Assert.DoesNotContain("is not valid", html);
+
+        var review = new UnitReviewPeriod { UnitId = unitId, From = new DateOnly(2024, 1, 1), Reason = "Kiểm tra" };
+        await App.ExecuteAsync(async db => { db.UnitReviews.Add(review); await db.SaveChangesAsync(); });
+        var closed = await Client.PostFormAsync($"{page}?handler=CloseReview", new() { ["reviewId"] = review.Id.ToString(), ["to"] = "abc" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        html = WebUtility.HtmlDecode(await Client.GetStringAsync(page));
+        Assert.Contains("Ngày kết thúc: \"abc\" không phải là ngày hợp lệ (dd/mm/yyyy).", html);
+        Assert.Null(await App.QueryAsync(db => db.UnitReviews.Where(r => r.Id == review.Id).Select(r => r.To).SingleAsync()));
+    }
 }
