@@ -255,7 +255,8 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
             _ => 0,
         };
         if (deleted == 0) return NotFound();
-        db.Audit(User.UserName(), $"Xóa {kind}", nameof(Person), person!.PersonalCode, before is null ? $"#{itemId}" : $"#{itemId}; trước: {before}; sau: —");
+        var what = kind switch { "rating" => "xếp loại", "discipline" => "kỷ luật", "initiative" => "sáng kiến", _ => "khen thưởng" };
+        db.Audit(User.UserName(), $"Xóa {what}", nameof(Person), person!.PersonalCode, before is null ? $"#{itemId}" : $"#{itemId}; trước: {before}; sau: —");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Done(id, "Đã xóa dòng quá trình.");
