@@ -88,7 +88,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
-});
+})
+    // Model-binding errors in Vietnamese, naming the field by its label ("Năm quyết định: "2e3" không phải là số năm.").
+    .AddMvcOptions(BindingMessages.Install);
 // Vietnamese text is written as characters, not as &#x...; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -19,6 +19,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? _template;
 
+    static TestApp()
+    {
+        // Every app watches its settings files and web root; dozens of apps in parallel would use up Linux's
+        // per-user limit of 128 inotify instances ("The configured user limit (128) on the number of inotify
+        // instances has been reached"). Tests change no files, so poll instead of holding a watcher per app.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+    }
+
     public string DatabasePath { get; }
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _deleteDatabaseOnDispose;

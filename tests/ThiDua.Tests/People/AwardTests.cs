@@ -31,7 +31,7 @@ public sealed class AwardTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal(2008, award.PeriodTo);
         Assert.Equal(AwardBasis.DotXuat, award.Basis);
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Thêm khen thưởng" && a.EntityId == code).Select(a => a.Details).SingleAsync());
-        Assert.StartsWith("trước: —; sau: 2009 BK_BO", audit);
+        Assert.StartsWith("trước: —; sau: 2009 Bằng khen cấp bộ, ban (BK_BO)", audit);
         Assert.Contains("thành tích đến năm: 2008; loại thành tích: Đột xuất", audit);
 
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/People/Details/{id}"));
@@ -81,8 +81,8 @@ public sealed class AwardTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Contains("value=\"2007\"", reopened);
         Assert.DoesNotMatch("<option value=\"Merit\" selected", reopened);
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Sửa khen thưởng" && a.EntityId == code).Select(a => a.Details).SingleAsync());
-        Assert.Contains("trước: 2008 BK_BO; cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: —; loại thành tích: Công trạng", audit);
-        Assert.Contains("sau: 2008 BK_BO; cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: 2007; loại thành tích: Chuyên đề", audit);
+        Assert.Contains("trước: 2008 Bằng khen cấp bộ, ban (BK_BO); cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: —; loại thành tích: Công trạng", audit);
+        Assert.Contains("sau: 2008 Bằng khen cấp bộ, ban (BK_BO); cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: 2007; loại thành tích: Chuyên đề", audit);
 
         // The same form posted again was made from values that are no longer stored: refused, nothing changes.
         var stale = await Client.PostFormAsync($"/People/EditAward/{awardId}", new()
@@ -106,5 +106,45 @@ public sealed class AwardTests() : AppTest("tdkt.btctw@thidua.vn")
         var hvAward = await App.QueryAsync(db => db.Awards.Where(a => a.PersonId == hv).Select(a => a.Id).FirstAsync());
         var edit = await Client.GetAsync($"/People/EditAward/{hvAward}");
         Assert.Contains("/Account/AccessDenied", edit.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task AddAward_YearOrPeriodNotANumber_IsRefusedWithVietnameseMessageNamingTheFieldByItsLabel()
+    {
+        var (id, _) = await BtctwPersonAsync(3);
+        var form = AwardForm("2e3", "BK_BO", "abc", "Merit");
+        form["award.DecisionDate"] = "15/01/2009x";
+        var response = await Client.PostFormAsync($"/People/Details/{id}?handler=Award", form, $"/People/Details/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Năm quyết định: \"2e3\" không phải là số năm.", html);
+        Assert.Contains("Thành tích đến năm: \"abc\" không phải là số năm.", html);
+        Assert.Contains("Ngày quyết định: \"15/01/2009x\" không phải là ngày hợp lệ (dd/mm/yyyy).", html);
+        Assert.DoesNotContain("is not valid", html);
+        Assert.DoesNotContain("is invalid", html);
+        Assert.False(await App.QueryAsync(db => db.Awards.AnyAsync(a => a.PersonId == id && a.Authority == "Trưởng Ban Tổ chức Trung ương" && a.DecisionNumber == "999-QĐ/BTCTW")));
+    }
+
+    [Fact]
+    public async Task EditAward_PeriodOrBasisNotValid_IsRefusedWithVietnameseMessageNamingTheFieldByItsLabel()
+    {
+        var (id, _) = await BtctwPersonAsync(4);
+        var awardId = await App.QueryAsync(async db =>
+        {
+            var a = new AwardRecord { PersonId = id, Year = 2008, Code = "BK_BO", Authority = "Trưởng Ban", Status = AwardStatus.Conferred };
+            db.Awards.Add(a);
+            await db.SaveChangesAsync();
+            return a.Id;
+        });
+        var response = await Client.PostFormAsync($"/People/EditAward/{awardId}", new()
+        {
+            ["Input.Year"] = "2008", ["Input.Code"] = "BK_BO", ["Input.Authority"] = "Trưởng Ban", ["Input.PeriodTo"] = "abc", ["Input.Basis"] = "ThuongXuyen", ["Original"] = "",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Thành tích đến năm: \"abc\" không phải là số năm.", html);
+        Assert.Contains("Loại thành tích: \"ThuongXuyen\" không có trong danh sách lựa chọn.", html);
+        Assert.DoesNotContain("is not valid", html);
+        Assert.Null(await App.QueryAsync(db => db.Awards.Where(a => a.Id == awardId).Select(a => a.PeriodTo).SingleAsync()));
     }
 }

@@ -267,4 +267,64 @@ public sealed class ImportTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal(ImportJobState.Succeeded, job.State);
         Assert.Equal((0, 0), (job.CreatedPeople, job.ChangedHistoryRows));
     }
+
+    /// <summary>An award row as exports made before "Thành tích đến năm" and "Loại thành tích" existed wrote it.</summary>
+    private static Dictionary<string, object?> OldFormatAwardRow(string code, int year, string award, string decision) => new()
+    {
+        [W.Code] = code, [W.Year] = year, [W.AwardCode] = award, [W.Authority] = "Trưởng Ban Tổ chức Trung ương",
+        [W.Decision] = decision, [W.DecisionDate] = $"15/01/{year}",
+    };
+
+    private Task<List<string?>> ImportAwardAuditAsync(string code) =>
+        App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nhập tệp: sửa khen thưởng" && a.EntityId == code).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
+
+    [Fact]
+    public async Task Import_OldFormatSheetWithoutPeriodAndBasisColumns_KeepsStoredPeriodAndBasis()
+    {
+        var person = Person("IMP-6001", "Lê", "Thị", "Hoa", "Nữ", "02/02/1980", "BTCTW-D01");
+        var first = await UploadAsync(Workbook([person], awards: [AwardRow("IMP-6001", 2022, "BK_BO", 2021, "Đột xuất")]));
+        Assert.Equal(ImportJobState.Succeeded, first.State);
+
+        // The same award from an older export: no period or basis columns at all. Nothing changes.
+        var old = await UploadAsync(Workbook([person], awards: [OldFormatAwardRow("IMP-6001", 2022, "BK_BO", "2022-QĐ/BTCTW")]));
+        Assert.Equal((ImportJobState.Succeeded, 0), (old.State, old.ChangedHistoryRows));
+        var award = await App.QueryAsync(db => db.Awards.AsNoTracking().SingleAsync(a => a.Person!.PersonalCode == "IMP-6001"));
+        Assert.Equal(((int?)2021, AwardBasis.DotXuat), (award.PeriodTo, award.Basis));
+        Assert.Empty(await ImportAwardAuditAsync("IMP-6001"));
+
+        // An older export with another decision number changes that, and still keeps the period and the basis.
+        var renumbered = await UploadAsync(Workbook([person], awards: [OldFormatAwardRow("IMP-6001", 2022, "BK_BO", "22b-QĐ/BTCTW")]));
+        Assert.Equal(1, renumbered.ChangedHistoryRows);
+        award = await App.QueryAsync(db => db.Awards.AsNoTracking().SingleAsync(a => a.Person!.PersonalCode == "IMP-6001"));
+        Assert.Equal(("22b-QĐ/BTCTW", (int?)2021, AwardBasis.DotXuat), (award.DecisionNumber, award.PeriodTo, award.Basis));
+        var audit = Assert.Single(await ImportAwardAuditAsync("IMP-6001")) ?? "";
+        Assert.Contains("số QĐ: 2022-QĐ/BTCTW", audit);
+        Assert.Contains("số QĐ: 22b-QĐ/BTCTW", audit);
+        Assert.Contains("thành tích đến năm: 2021; loại thành tích: Đột xuất", audit[audit.IndexOf("sau:", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public async Task Import_ClearedPeriodAndChangedBasis_AreWrittenAndAuditedPerAwardWithBeforeAndAfter()
+    {
+        var person = Person("IMP-6002", "Lê", "Văn", "Nam", "Nam", "02/02/1980", "BTCTW-D01");
+        await UploadAsync(Workbook([person], awards: [AwardRow("IMP-6002", 2022, "BK_BO", 2021, "Đột xuất"), AwardRow("IMP-6002", 2023, "GK", 2022, "Chuyên đề")]));
+        var beforeAudits = await App.QueryAsync(db => db.AuditEntries.CountAsync());
+
+        // The headers are there and the cells say "none" / "Công trạng": the file states it, so the values change.
+        var changed = await UploadAsync(Workbook([person], awards: [AwardRow("IMP-6002", 2022, "BK_BO", "", "Công trạng"), AwardRow("IMP-6002", 2023, "GK", null, "Chuyên đề")]));
+        Assert.Equal((ImportJobState.Succeeded, 2), (changed.State, changed.ChangedHistoryRows));
+        var awards = await App.QueryAsync(db => db.Awards.AsNoTracking().Where(a => a.Person!.PersonalCode == "IMP-6002").OrderBy(a => a.Year).Select(a => new { a.Id, a.PeriodTo, a.Basis }).ToListAsync());
+        Assert.Equal([((int?)null, AwardBasis.Merit), ((int?)null, AwardBasis.ChuyenDe)], awards.Select(a => (a.PeriodTo, a.Basis)).ToList());
+
+        var audits = await ImportAwardAuditAsync("IMP-6002");
+        Assert.Equal(2, audits.Count);
+        Assert.StartsWith($"#{awards[0].Id}; trước: 2022 ", audits[0]);
+        Assert.Contains("thành tích đến năm: 2021; loại thành tích: Đột xuất; sau: 2022 ", audits[0]);
+        Assert.EndsWith("thành tích đến năm: —; loại thành tích: Công trạng", audits[0]);
+        Assert.StartsWith($"#{awards[1].Id}; trước: 2023 ", audits[1]);
+        Assert.Contains("thành tích đến năm: 2022; loại thành tích: Chuyên đề; sau: 2023 ", audits[1]);
+        Assert.EndsWith("thành tích đến năm: —; loại thành tích: Chuyên đề", audits[1]);
+        // The per-award entries and the import summary were written together.
+        Assert.Equal(beforeAudits + 3, await App.QueryAsync(db => db.AuditEntries.CountAsync()));
+    }
 }

@@ -60,7 +60,7 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Hãy nhập lý do (nội dung thanh tra, kiểm tra, khiếu nại).", html);
-        Assert.Contains("Ngày kết thúc thanh tra, kiểm tra phải từ ngày bắt đầu trở đi.", html);
+        Assert.Contains("\"Đến ngày\" (01/02/2024) trước ngày bắt đầu (01/03/2024): ngày kết thúc thanh tra, kiểm tra phải từ ngày bắt đầu trở đi.", html);
         Assert.False(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.UnitId == unitId)));
     }
 
@@ -98,5 +98,83 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Units/Details/{await UnitAsync("BTCTW-CD")}"));
         Assert.Contains(Notice, html);
         Assert.Contains("Kiểm tra công tác tài chính năm 2020", html);
+    }
+
+    private static DateOnly VietnamToday => DateOnly.FromDateTime(DateTime.UtcNow.Add(ThiDua.Infrastructure.VnFormat.VietnamOffset));
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Vn(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("9999-12-31", "", "\"Từ ngày\" phải từ 01/01/1945 đến hôm nay ({today}); đang là 31/12/9999.")]
+    [InlineData("tomorrow", "", "\"Từ ngày\" phải từ 01/01/1945 đến hôm nay ({today}); đang là {tomorrow}.")]
+    [InlineData("1944-12-31", "", "\"Từ ngày\" phải từ 01/01/1945 đến hôm nay ({today}); đang là 31/12/1944.")]
+    [InlineData("2024-03-01", "9999-12-31", "\"Đến ngày\" không được sau hôm nay ({today}); đang là 31/12/9999. Thanh tra, kiểm tra chưa kết thúc thì để trống ngày kết thúc.")]
+    [InlineData("2024-03-01", "tomorrow", "\"Đến ngày\" không được sau hôm nay ({today}); đang là {tomorrow}. Thanh tra, kiểm tra chưa kết thúc thì để trống ngày kết thúc.")]
+    public async Task AddReview_DateOutsideRange_IsRefusedWithMessageNamingTheField(string from, string to, string message)
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var page = $"/Units/Details/{unitId}";
+        var today = VietnamToday;
+        string Fill(string s) => s.Replace("{today}", Vn(today)).Replace("{tomorrow}", Vn(today.AddDays(1)));
+        string Date(string s) => s == "tomorrow" ? Iso(today.AddDays(1)) : s;
+        var response = await Client.PostFormAsync($"{page}?handler=Review", new() { ["review.From"] = Date(from), ["review.To"] = Date(to), ["review.Reason"] = "Thanh tra công vụ" }, page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Fill(message), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.False(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.UnitId == unitId)));
+    }
+
+    [Fact]
+    public async Task AddReview_StartingAndEndingToday_IsAccepted()
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var page = $"/Units/Details/{unitId}";
+        var today = VietnamToday;
+        var response = await Client.PostFormAsync($"{page}?handler=Review", new() { ["review.From"] = Iso(today), ["review.To"] = Iso(today), ["review.Reason"] = "Kiểm tra đột xuất" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(((DateOnly?)today, today), await App.QueryAsync(async db => { var r = await db.UnitReviews.SingleAsync(r => r.UnitId == unitId); return (r.To, r.From); }));
+    }
+
+    [Fact]
+    public async Task CloseReview_EndDateAfterToday_IsRefusedAndTheReviewStaysOpen()
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var page = $"/Units/Details/{unitId}";
+        var review = new UnitReviewPeriod { UnitId = unitId, From = new DateOnly(2024, 1, 1), Reason = "Kiểm tra" };
+        await App.ExecuteAsync(async db => { db.UnitReviews.Add(review); await db.SaveChangesAsync(); });
+        var today = VietnamToday;
+
+        var closed = await Client.PostFormAsync($"{page}?handler=CloseReview", new() { ["reviewId"] = review.Id.ToString(), ["to"] = "9999-12-31" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync(page));
+        Assert.Contains($"\"Ngày kết thúc\" không được sau hôm nay ({Vn(today)}); đang là 31/12/9999.", html);
+        Assert.Null(await App.QueryAsync(db => db.UnitReviews.Where(r => r.Id == review.Id).Select(r => r.To).SingleAsync()));
+        Assert.Contains(Notice, html);
+
+        var early = await Client.PostFormAsync($"{page}?handler=CloseReview", new() { ["reviewId"] = review.Id.ToString(), ["to"] = "2023-12-31" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, early.StatusCode);
+        Assert.Contains("\"Ngày kết thúc\" (31/12/2023) trước ngày bắt đầu (01/01/2024)", WebUtility.HtmlDecode(await Client.GetStringAsync(page)));
+        Assert.Null(await App.QueryAsync(db => db.UnitReviews.Where(r => r.Id == review.Id).Select(r => r.To).SingleAsync()));
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Kết thúc thời gian thanh tra, kiểm tra")));
+    }
+
+    [Fact]
+    public async Task AddOrCloseReview_DateNotADate_IsRefusedWithVietnameseMessageNamingTheField()
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var page = $"/Units/Details/{unitId}";
+        var added = await Client.PostFormAsync($"{page}?handler=Review", new() { ["review.From"] = "abc", ["review.To"] = "2024-13-45", ["review.Reason"] = "Thanh tra" }, page);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var html = WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync());
+        Assert.Contains("Từ ngày: \"abc\" không phải là ngày hợp lệ (dd/mm/yyyy).", html);
+        Assert.Contains("Đến ngày: \"2024-13-45\" không phải là ngày hợp lệ (dd/mm/yyyy).", html);
+        Assert.DoesNotContain("is not valid", html);
+
+        var review = new UnitReviewPeriod { UnitId = unitId, From = new DateOnly(2024, 1, 1), Reason = "Kiểm tra" };
+        await App.ExecuteAsync(async db => { db.UnitReviews.Add(review); await db.SaveChangesAsync(); });
+        var closed = await Client.PostFormAsync($"{page}?handler=CloseReview", new() { ["reviewId"] = review.Id.ToString(), ["to"] = "abc" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        html = WebUtility.HtmlDecode(await Client.GetStringAsync(page));
+        Assert.Contains("Ngày kết thúc: \"abc\" không phải là ngày hợp lệ (dd/mm/yyyy).", html);
+        Assert.Null(await App.QueryAsync(db => db.UnitReviews.Where(r => r.Id == review.Id).Select(r => r.To).SingleAsync()));
     }
 }

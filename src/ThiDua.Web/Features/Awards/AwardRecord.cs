@@ -92,8 +92,11 @@ public sealed class AwardRecord
     public static string YearWithPeriod(int year, int? periodTo) =>
         periodTo is { } to && to != year ? $"{year} (thành tích đến năm {to})" : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The fields of an award as the audit log records them, so a change shows its before and after values.</summary>
+    /// <summary>
+    /// The fields of an award as the audit log records them, so a change shows its before and after values; the title
+    /// or form by its Vietnamese name with its code: "2023 Bằng khen cấp bộ, ban (BK_BO); cấp quyết định: …".
+    /// </summary>
     public string AuditText() =>
-        $"{Year} {Code}; cấp quyết định: {Authority}; số QĐ: {DecisionNumber ?? "—"}; ngày QĐ: {(DecisionDate is { } d ? Infrastructure.VnFormat.Date(d) : "—")}; " +
+        $"{Year} {Name(Code)} ({Code}); cấp quyết định: {Authority}; số QĐ: {DecisionNumber ?? "—"}; ngày QĐ: {(DecisionDate is { } d ? Infrastructure.VnFormat.Date(d) : "—")}; " +
         $"thành tích đến năm: {(PeriodTo?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—")}; loại thành tích: {BasisLabel(Basis)}";
 }

@@ -8,15 +8,15 @@ namespace ThiDua.Features.People;
 /// <summary>A person's title or award as the add form on the person's page and the award edit page take it.</summary>
 public sealed class AwardInput
 {
-    [Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
-    [Required(ErrorMessage = "Hãy chọn danh hiệu hoặc hình thức.")] public string? Code { get; set; }
-    [Required(ErrorMessage = "Hãy nhập cấp quyết định."), StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")] public string? Authority { get; set; }
-    [StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
-    public DateOnly? DecisionDate { get; set; }
+    [Display(Name = "Năm quyết định"), Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
+    [Display(Name = "Danh hiệu, hình thức"), Required(ErrorMessage = "Hãy chọn danh hiệu hoặc hình thức.")] public string? Code { get; set; }
+    [Display(Name = "Cấp quyết định"), Required(ErrorMessage = "Hãy nhập cấp quyết định."), StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")] public string? Authority { get; set; }
+    [Display(Name = "Số quyết định"), StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
+    [Display(Name = "Ngày quyết định")] public DateOnly? DecisionDate { get; set; }
     /// <summary>"Thành tích đến năm": the last year of the achievement period the decision states; empty when it states none.</summary>
-    public int? PeriodTo { get; set; }
+    [Display(Name = "Thành tích đến năm")] public int? PeriodTo { get; set; }
     /// <summary>"Loại thành tích"; absent means merit, the usual case.</summary>
-    public AwardBasis? Basis { get; set; }
+    [Display(Name = "Loại thành tích")] public AwardBasis? Basis { get; set; }
 
     /// <summary>The checks DataAnnotations cannot express: the code is in the catalogue, and the period ends by the decision year.</summary>
     public void Validate(ModelStateDictionary state, string prefix)

@@ -17,24 +17,24 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
 
     public sealed class RatingInput
     {
-        [Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
-        [Required(ErrorMessage = "Hãy chọn mức xếp loại.")] public Rating? Rating { get; set; }
+        [Display(Name = "Năm"), Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
+        [Display(Name = "Xếp loại"), Required(ErrorMessage = "Hãy chọn mức xếp loại.")] public Rating? Rating { get; set; }
     }
 
     public sealed class DisciplineInput
     {
-        [Required(ErrorMessage = "Hãy chọn hình thức kỷ luật.")] public DisciplineLevel? Level { get; set; }
-        [Required(ErrorMessage = "Hãy nhập ngày bắt đầu.")] public DateOnly? From { get; set; }
-        [Required(ErrorMessage = "Hãy nhập ngày kết thúc.")] public DateOnly? To { get; set; }
-        [StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
+        [Display(Name = "Hình thức kỷ luật"), Required(ErrorMessage = "Hãy chọn hình thức kỷ luật.")] public DisciplineLevel? Level { get; set; }
+        [Display(Name = "Từ ngày"), Required(ErrorMessage = "Hãy nhập ngày bắt đầu.")] public DateOnly? From { get; set; }
+        [Display(Name = "Đến ngày"), Required(ErrorMessage = "Hãy nhập ngày kết thúc.")] public DateOnly? To { get; set; }
+        [Display(Name = "Số quyết định"), StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
     }
 
     public sealed class InitiativeInput
     {
-        [Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
-        [Required(ErrorMessage = "Hãy nhập tên sáng kiến."), StringLength(500, ErrorMessage = "Tên sáng kiến tối đa 500 ký tự.")] public string? Title { get; set; }
-        [Required(ErrorMessage = "Hãy chọn phạm vi.")] public InitiativeScope? Scope { get; set; }
-        [StringLength(20)] public string? UsedFor { get; set; }
+        [Display(Name = "Năm"), Required(ErrorMessage = "Hãy nhập năm."), Range(1975, 2100, ErrorMessage = "Năm phải từ 1975 đến 2100.")] public int? Year { get; set; }
+        [Display(Name = "Tên sáng kiến"), Required(ErrorMessage = "Hãy nhập tên sáng kiến."), StringLength(500, ErrorMessage = "Tên sáng kiến tối đa 500 ký tự.")] public string? Title { get; set; }
+        [Display(Name = "Phạm vi"), Required(ErrorMessage = "Hãy chọn phạm vi.")] public InitiativeScope? Scope { get; set; }
+        [Display(Name = "Đã dùng làm căn cứ cho"), StringLength(20, ErrorMessage = "Mã danh hiệu, hình thức tối đa 20 ký tự.")] public string? UsedFor { get; set; }
     }
 
     public Person Person { get; private set; } = null!;
@@ -255,7 +255,8 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
             _ => 0,
         };
         if (deleted == 0) return NotFound();
-        db.Audit(User.UserName(), $"Xóa {kind}", nameof(Person), person!.PersonalCode, before is null ? $"#{itemId}" : $"#{itemId}; trước: {before}; sau: —");
+        var what = kind switch { "rating" => "xếp loại", "discipline" => "kỷ luật", "initiative" => "sáng kiến", _ => "khen thưởng" };
+        db.Audit(User.UserName(), $"Xóa {what}", nameof(Person), person!.PersonalCode, before is null ? $"#{itemId}" : $"#{itemId}; trước: {before}; sau: —");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Done(id, "Đã xóa dòng quá trình.");

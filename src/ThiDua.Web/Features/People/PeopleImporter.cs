@@ -42,7 +42,15 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
     private sealed record RatingRow(int Row, string Code, int Year, Rating Rating);
     private sealed record DisciplineRow(int Row, string Code, DisciplineLevel Level, DateOnly From, DateOnly To, string? Decision);
     private sealed record InitiativeRow(int Row, string Code, int Year, string Title, InitiativeScope Scope, string? UsedFor);
-    private sealed record AwardRow(int Row, string Code, int Year, string AwardCode, string Authority, string? Decision, DateOnly? DecisionDate, int? PeriodTo, AwardBasis Basis);
+    /// <summary>
+    /// An award row. The optional columns a sheet may lack (an export made before "Thành tích đến năm" and
+    /// "Loại thành tích" existed) are tracked by <see cref="Columns"/>: a column the sheet does not have leaves the
+    /// stored value alone, while an empty cell under a header that is there states "none" and clears it.
+    /// </summary>
+    private sealed record AwardRow(int Row, string Code, int Year, string AwardCode, string Authority, string? Decision, DateOnly? DecisionDate, int? PeriodTo, AwardBasis Basis, AwardColumns Columns);
+
+    /// <summary>Which optional award columns the sheet has.</summary>
+    private sealed record AwardColumns(bool Decision, bool DecisionDate, bool PeriodTo, bool Basis);
 
     public async Task<ImportOutcome> ImportAsync(Stream xlsx, AccessScope scope, string userName, bool acceptValidRowsOnly,
         Func<int, int, Task>? progress = null, CancellationToken ct = default)
@@ -161,6 +169,8 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         }
         var awards = new List<AwardRow>();
         var awardKeys = new Dictionary<(string, int, string), int>();
+        var awardHeaders = Headers(sheets, W.AwardsSheet);
+        var awardColumns = new AwardColumns(awardHeaders.Contains(W.Decision), awardHeaders.Contains(W.DecisionDate), awardHeaders.Contains(W.PeriodTo), awardHeaders.Contains(W.Basis));
         foreach (var (cells, row) in Rows(sheets, W.AwardsSheet))
         {
             var c = new Cells(cells, row);
@@ -178,7 +188,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             var known = KnownPerson(c, code);
             if (c.Ok && known)
             {
-                awards.Add(new AwardRow(row, code!, year!.Value, awardCode!, authority!, decision, date, periodTo, basis!.Value));
+                awards.Add(new AwardRow(row, code!, year!.Value, awardCode!, authority!, decision, date, periodTo, basis!.Value, awardColumns));
                 awardKeys[(code!, year.Value, awardCode!)] = row;
             }
             reports.Add(new ImportRowReport(W.AwardsSheet, row, code, c.Ok && known, c.Messages));
@@ -266,9 +276,18 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             var pid = ids[r.Code];
             if (awardIndex.TryGetValue((pid, r.Year, r.AwardCode), out var x))
             {
-                if (x.Authority != r.Authority || x.DecisionNumber != r.Decision || x.DecisionDate != r.DecisionDate || x.PeriodTo != r.PeriodTo || x.Basis != r.Basis)
+                // A column the sheet lacks keeps the stored value; each changed award is audited with its before and after values.
+                var before = x.AuditText();
+                x.Authority = r.Authority;
+                if (r.Columns.Decision) x.DecisionNumber = r.Decision;
+                if (r.Columns.DecisionDate) x.DecisionDate = r.DecisionDate;
+                if (r.Columns.PeriodTo) x.PeriodTo = r.PeriodTo;
+                if (r.Columns.Basis) x.Basis = r.Basis;
+                var after = x.AuditText();
+                if (after != before)
                 {
-                    x.Authority = r.Authority; x.DecisionNumber = r.Decision; x.DecisionDate = r.DecisionDate; x.PeriodTo = r.PeriodTo; x.Basis = r.Basis; history++;
+                    db.Audit(userName, "Nhập tệp: sửa khen thưởng", nameof(Person), r.Code, $"#{x.Id}; trước: {before}; sau: {after}", now);
+                    history++;
                 }
             }
             else
@@ -320,6 +339,10 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         }
         return result;
     }
+
+    /// <summary>The column headers a sheet has (empty when the workbook lacks the sheet).</summary>
+    private static HashSet<string> Headers(Dictionary<string, List<IDictionary<string, object?>>> sheets, string sheet) =>
+        sheets.TryGetValue(sheet, out var rows) ? rows.SelectMany(r => r.Keys).ToHashSet(StringComparer.Ordinal) : [];
 
     /// <summary>Rows of a sheet with their spreadsheet row numbers (the header is row 1); blank rows skipped.</summary>
     private static IEnumerable<(IDictionary<string, object?> Cells, int Row)> Rows(Dictionary<string, List<IDictionary<string, object?>>> sheets, string sheet)

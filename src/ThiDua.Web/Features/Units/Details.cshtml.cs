@@ -17,10 +17,31 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
     /// <summary>A period of inspection, investigation or complaint about the collective (thanh tra, kiểm tra, khiếu nại).</summary>
     public sealed class ReviewInput
     {
-        [Required(ErrorMessage = "Hãy nhập ngày bắt đầu thanh tra, kiểm tra.")] public DateOnly? From { get; set; }
-        public DateOnly? To { get; set; }
-        [Required(ErrorMessage = "Hãy nhập lý do (nội dung thanh tra, kiểm tra, khiếu nại)."), StringLength(1000, ErrorMessage = "Lý do tối đa 1.000 ký tự.")] public string? Reason { get; set; }
-        [StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
+        [Display(Name = "Từ ngày"), Required(ErrorMessage = "Hãy nhập ngày bắt đầu thanh tra, kiểm tra.")] public DateOnly? From { get; set; }
+        [Display(Name = "Đến ngày")] public DateOnly? To { get; set; }
+        [Display(Name = "Lý do"), Required(ErrorMessage = "Hãy nhập lý do (nội dung thanh tra, kiểm tra, khiếu nại)."), StringLength(1000, ErrorMessage = "Lý do tối đa 1.000 ký tự.")] public string? Reason { get; set; }
+        [Display(Name = "Số quyết định"), StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
+    }
+
+    /// <summary>The earliest date a review period may start: the state's records begin in 1945.</summary>
+    public static readonly DateOnly FirstReviewDate = new(1945, 1, 1);
+
+    /// <summary>
+    /// Checks a review period's dates: it starts between 01/01/1945 and today (Vietnam time), and an end date is
+    /// not before the start nor after today — a review that has not ended has no end date. Null when they are fine.
+    /// </summary>
+    public static (string? From, string? To) CheckReviewDates(DateOnly? from, DateOnly? to, DateOnly today, string toLabel = "Đến ngày")
+    {
+        string? fromProblem = from is { } f && (f < FirstReviewDate || f > today)
+            ? $"\"Từ ngày\" phải từ {VnFormat.Date(FirstReviewDate)} đến hôm nay ({VnFormat.Date(today)}); đang là {VnFormat.Date(f)}."
+            : null;
+        string? toProblem = to switch
+        {
+            { } t when t > today => $"\"{toLabel}\" không được sau hôm nay ({VnFormat.Date(today)}); đang là {VnFormat.Date(t)}. Thanh tra, kiểm tra chưa kết thúc thì để trống ngày kết thúc.",
+            { } t when from is { } s && t < s => $"\"{toLabel}\" ({VnFormat.Date(t)}) trước ngày bắt đầu ({VnFormat.Date(s)}): ngày kết thúc thanh tra, kiểm tra phải từ ngày bắt đầu trở đi.",
+            _ => null,
+        };
+        return (fromProblem, toProblem);
     }
 
     public Unit Unit { get; private set; } = null!;
@@ -78,8 +99,9 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
     {
         var (unit, denied) = await EditableAsync(id, ct);
         if (denied is not null) return denied;
-        if (input.From is { } f && input.To is { } t && t < f) ModelState.AddModelError("review.To", "Ngày kết thúc thanh tra, kiểm tra phải từ ngày bắt đầu trở đi.");
-        if (input.From is { Year: < 1945 }) ModelState.AddModelError("review.From", "Ngày bắt đầu thanh tra, kiểm tra không hợp lệ.");
+        var (fromProblem, toProblem) = CheckReviewDates(input.From, input.To, VietnamToday);
+        if (fromProblem is not null) ModelState.AddModelError("review.From", fromProblem);
+        if (toProblem is not null) ModelState.AddModelError("review.To", toProblem);
         if (!ModelState.IsValid)
         {
             ReviewPosted = input;
@@ -98,15 +120,17 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
     }
 
     /// <summary>Ends an open review period on the date its conclusion was issued.</summary>
-    public async Task<IActionResult> OnPostCloseReviewAsync(int id, int reviewId, DateOnly? to, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseReviewAsync(int id, int reviewId, [Display(Name = "Ngày kết thúc")] DateOnly? to, CancellationToken ct)
     {
         var (unit, denied) = await EditableAsync(id, ct);
         if (denied is not null) return denied;
         var review = await db.UnitReviews.FirstOrDefaultAsync(r => r.Id == reviewId && r.UnitId == id, ct);
         if (review is null) return NotFound();
-        string? problem = to is null ? "Hãy nhập ngày kết thúc thanh tra, kiểm tra."
-            : to < review.From ? $"Ngày kết thúc phải từ ngày bắt đầu ({VnFormat.Date(review.From)}) trở đi."
-            : review.To is not null ? "Thời gian thanh tra, kiểm tra này đã kết thúc." : null;
+        var bindingError = ModelState.TryGetValue(nameof(to), out var entry) ? entry.Errors.Select(e => e.ErrorMessage).FirstOrDefault(m => !string.IsNullOrEmpty(m)) : null;
+        string? problem = review.To is not null ? "Thời gian thanh tra, kiểm tra này đã kết thúc."
+            : bindingError is not null ? bindingError
+            : to is null ? "Hãy nhập ngày kết thúc thanh tra, kiểm tra."
+            : CheckReviewDates(review.From, to, VietnamToday, "Ngày kết thúc").To;
         if (problem is not null)
         {
             TempData["Message"] = problem;
