@@ -35,7 +35,11 @@ public static class PageBench
                 default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
             }
         }
-        var path = Path.Combine(Path.GetTempPath(), $"thidua-page-bench-{people}.db");
+        // The cached database is named after the newest migration, so a schema change builds a new one.
+        string schema;
+        await using (var probe = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options))
+            schema = probe.Database.GetMigrations().Last();
+        var path = Path.Combine(Path.GetTempPath(), $"thidua-page-bench-{people}-{schema}.db");
         if (!File.Exists(path))
         {
             var g = Stopwatch.StartNew();
