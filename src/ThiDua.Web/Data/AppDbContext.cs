@@ -35,6 +35,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
+    public DbSet<Features.Account.LoginThrottle> LoginThrottles => Set<Features.Account.LoginThrottle>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -163,7 +164,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.Action).HasMaxLength(100);
             e.Property(x => x.EntityType).HasMaxLength(100);
             e.Property(x => x.EntityId).HasMaxLength(100);
+            e.Property(x => x.EntityCode).HasMaxLength(100);
             e.HasIndex(x => new { x.EntityType, x.EntityId });
+            e.HasIndex(x => x.AtUtc);
         });
         b.Entity<ImportJob>(e =>
         {
@@ -171,6 +174,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.UserName).HasMaxLength(256);
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Error).HasMaxLength(4000);
+        });
+        b.Entity<Features.Account.LoginThrottle>(e =>
+        {
+            e.Property(x => x.Address).HasMaxLength(64);
+            e.HasIndex(x => x.Address).IsUnique();
         });
         b.Entity<RuleSetRecord>(e =>
         {
@@ -201,7 +209,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         }
     }
 
-    public void Audit(string user, string action, string entityType, object entityId, string? details = null, DateTime? atUtc = null) =>
+    /// <summary>
+    /// Records a change in the same transaction as the change. <paramref name="entityId"/> is the database id;
+    /// <paramref name="code"/> the code people know it by (personal code, unit code) at the time.
+    /// Write <paramref name="details"/> as "trước: … → sau: …" for changes.
+    /// </summary>
+    public void Audit(string user, string action, string entityType, object entityId, string? details = null, DateTime? atUtc = null, string? code = null) =>
         AuditEntries.Add(new AuditEntry
         {
             AtUtc = atUtc ?? DateTime.UtcNow,
@@ -209,6 +222,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             Action = action,
             EntityType = entityType,
             EntityId = Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            EntityCode = code,
             Details = details,
         });
 }

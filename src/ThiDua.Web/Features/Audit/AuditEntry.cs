@@ -8,6 +8,9 @@ public sealed class AuditEntry
     public required string UserName { get; set; }
     public required string Action { get; set; }
     public required string EntityType { get; set; }
+    /// <summary>The entity's database id (stable); codes and names change.</summary>
     public required string EntityId { get; set; }
+    /// <summary>The code or name people know the entity by at the time of the change (personal code, unit code), shown beside the id.</summary>
+    public string? EntityCode { get; set; }
     public string? Details { get; set; }
 }
