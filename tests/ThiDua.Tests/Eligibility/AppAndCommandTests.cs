@@ -201,15 +201,5 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
         Assert.Equal("eligible", doc.RootElement.GetProperty("results")[0].GetProperty("verdict").GetString());
     }
 
-    private async Task<string> UploadRuleSetAsync(string json)
-    {
-        var token = await Client.AntiforgeryTokenAsync("/Admin/RuleSets");
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json)), "Upload", "luat-2022.json");
-        var response = await Client.PostAsync("/Admin/RuleSets", form);
-        if (response.StatusCode == HttpStatusCode.Redirect) return await Client.GetStringAsync("/Admin/RuleSets");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
+    private Task<string> UploadRuleSetAsync(string json) => RuleSetUpload.UploadAsync(Client, json);
 }

@@ -42,18 +42,8 @@ public sealed class StoredRuleSetTests() : AppTest("admin@thidua.vn")
         await UploadAsync(original.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 7", StringComparison.Ordinal)
             .Replace($"\"version\": \"{version}\"", "\"version\": \"sua-1\"", StringComparison.Ordinal));
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nạp bộ quy tắc").Select(a => a.Details).SingleAsync());
-        Assert.Equal($"phiên bản {version} → sua-1; LDTT.minServiceMonths: 6 → 7", audit);
+        Assert.Equal($"tệp thử; lý do: Thử nghiệm theo văn bản mới; phiên bản {version} → sua-1; LDTT.minServiceMonths: 6 → 7", audit);
     }
 
-    private async Task<string> UploadAsync(string json)
-    {
-        var token = await Client.AntiforgeryTokenAsync("/Admin/RuleSets");
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json)), "Upload", "luat-2022.json");
-        var response = await Client.PostAsync("/Admin/RuleSets", form);
-        if (response.StatusCode == HttpStatusCode.Redirect) return WebUtility.HtmlDecode(await Client.GetStringAsync("/Admin/RuleSets"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
+    private Task<string> UploadAsync(string json) => RuleSetUpload.UploadAsync(Client, json);
 }

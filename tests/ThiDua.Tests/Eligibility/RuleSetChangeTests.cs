@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Features.Eligibility;
+
+namespace ThiDua.Tests.Eligibility;
+
+/// <summary>Rule sets are changed deliberately: preview with every change and its effect on verdicts, a reason, an acknowledgement for values far from the law, restore in one step.</summary>
+public sealed partial class RuleSetChangeTests() : AppTest("admin@thidua.vn")
+{
+    private static readonly string Original = RuleSet.BuiltInJson("luat-2022");
+    private static readonly string BuiltInVersion = RuleBook.Default.For(2025).Version;
+
+    private static string Edited(string version, params (string From, string To)[] edits)
+    {
+        var json = Original.Replace($"\"version\": \"{BuiltInVersion}\"", $"\"version\": \"{version}\"", StringComparison.Ordinal);
+        foreach (var (from, to) in edits)
+        {
+            Assert.Contains(from, json);
+            json = json.Replace(from, to, StringComparison.Ordinal);
+        }
+        return json;
+    }
+
+    [GeneratedRegex("<p id=\"verdict-impact\">[^<]*<strong>([\\d.]+)</strong>")]
+    private static partial Regex VerdictsChanged();
+
+    private static int Impact(string page)
+    {
+        var m = VerdictsChanged().Match(page);
+        Assert.True(m.Success, "no verdict impact on the preview");
+        return int.Parse(m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Upload_ShowsEveryChangeAndItsEffect_AndStoresNothingUntilConfirmed()
+    {
+        var json = Edited("sua-1", ("\"excellentRatingSuffices\": true", "\"excellentRatingSuffices\": false"));
+        var page = await RuleSetUpload.PreviewAsync(Client, json);
+        Assert.Contains("id=\"preview\"", page);
+        Assert.Contains("Hoàn thành xuất sắc nhiệm vụ thay được sáng kiến", page);
+        Assert.True(Impact(page) > 0, "requiring an initiative for CSTĐCS must change some 2025 verdicts");
+        Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
+
+        var unchanged = await RuleSetUpload.PreviewAsync(Client, Edited("sua-2", ("\"note\": \"Áp dụng cho thành tích từ năm 2024.", "\"note\": \"Ghi chú mới. Áp dụng cho thành tích từ năm 2024.")));
+        Assert.Equal(0, Impact(unchanged));
+    }
+
+    [Fact]
+    public async Task Confirm_WithoutReason_IsRefusedAndNothingStored()
+    {
+        var json = Edited("sua-1", ("\"minServiceMonths\": 6", "\"minServiceMonths\": 5"));
+        var page = await RuleSetUpload.ConfirmAsync(Client, json, reason: " ");
+        Assert.Contains("Lý do thay đổi: hãy ghi lý do", page);
+        Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task FarFromLaw_NeedsAcknowledgement_ThenIsAuditedWithIt()
+    {
+        var json = Edited("sua-0", ("\"minServiceMonths\": 6", "\"minServiceMonths\": 0"));
+        var preview = await RuleSetUpload.PreviewAsync(Client, json);
+        Assert.Contains("id=\"far-from-law\"", preview);
+        Assert.Contains("Thời gian công tác tối thiểu trong năm (tháng): 6 → 0", preview);
+
+        var refused = await RuleSetUpload.ConfirmAsync(Client, json, acknowledge: false);
+        Assert.Contains("hãy đánh dấu xác nhận", refused);
+        Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
+
+        await RuleSetUpload.ConfirmAsync(Client, json, acknowledge: true);
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nạp bộ quy tắc").Select(a => a.Details).SingleAsync());
+        Assert.Contains("LDTT.minServiceMonths: 6 → 0", audit);
+        Assert.Contains("đã xác nhận giá trị khác xa luật", audit);
+    }
+
+    [Fact]
+    public async Task Restore_BuiltInAndEarlierVersion_InOneConfirmedStepEach()
+    {
+        await RuleSetUpload.UploadAsync(Client, Edited("sua-1", ("\"minServiceMonths\": 6", "\"minServiceMonths\": 5")));
+        await RuleSetUpload.UploadAsync(Client, Edited("sua-2", ("\"minServiceMonths\": 6", "\"minServiceMonths\": 4")));
+        Task<string> InForceAsync() => App.QueryAsync(async db =>
+            (await new RuleBookStore(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<RuleBookStore>.Instance).GetAsync()).For(2025).Version);
+        Assert.Equal("sua-2", await InForceAsync());
+
+        // Restore the earlier file: the preview shows 4 → 5, the confirmation puts it back in force.
+        var first = await App.QueryAsync(db => db.RuleSets.Where(r => r.Version == "sua-1").Select(r => r.Id).SingleAsync());
+        var preview = await Client.PostFormAsync("/Admin/RuleSets?handler=Restore", new() { ["id"] = first.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Admin/RuleSets");
+        var html = System.Net.WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"preview\"", html);
+        Assert.Contains("khôi phục phiên bản sua-1", html);
+        var restoredJson = await App.QueryAsync(db => db.RuleSets.Where(r => r.Id == first).Select(r => r.Json).SingleAsync());
+        await RuleSetUpload.ConfirmAsync(Client, restoredJson);
+        Assert.Equal("sua-1", await InForceAsync());
+
+        // And the built-in set, in the same way.
+        var builtIn = await Client.PostFormAsync("/Admin/RuleSets?handler=Restore", new() { ["builtIn"] = "luat-2022" }, "/Admin/RuleSets");
+        Assert.Contains("khôi phục bộ có sẵn luat-2022", System.Net.WebUtility.HtmlDecode(await builtIn.Content.ReadAsStringAsync()));
+        await RuleSetUpload.ConfirmAsync(Client, Original);
+        Assert.Equal(BuiltInVersion, await InForceAsync());
+        Assert.Equal(3 + 1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Nạp bộ quy tắc")));
+    }
+}
