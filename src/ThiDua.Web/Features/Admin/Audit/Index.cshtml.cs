@@ -10,9 +10,18 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 100;
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
+    [BindProperty(SupportsGet = true, Name = "user")] public string? Who { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ActionName { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+    /// <summary>Dates as typed (dd/mm/yyyy or yyyy-mm-dd), Vietnam days.</summary>
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    public List<string> Problems { get; } = [];
+    public List<(string Value, string Text)> Actions { get; private set; } = [];
+    public IEnumerable<(string Code, string Name)> Types => EntityNames.Select(kv => (kv.Key, new Lang().English ? kv.Value.En : kv.Value.Vi)).OrderBy(t => t.Item2, StringComparer.Ordinal);
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     /// <summary>One audit entry as the page shows it: the entity type by its name in the reader's language.</summary>
-    public sealed record Row(DateTime AtUtc, string UserName, string Action, string EntityType, string EntityId, string? Details);
+    public sealed record Row(DateTime AtUtc, string UserName, string Action, string EntityType, string EntityId, string? EntityCode, string? Details);
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
 
@@ -51,14 +60,50 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var q = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Entity)) q = q.Where(a => a.EntityId == Entity.Trim() || a.UserName == Entity.Trim());
+        var entity = Bounded(Entity, "Đối tượng");
+        if (entity is not null) q = q.Where(a => a.EntityId == entity || a.EntityCode == entity);
+        var user = Bounded(Who, "Người dùng");
+        if (user is not null) q = q.Where(a => a.UserName.Contains(user));
+        var action = Bounded(ActionName, "Thao tác");
+        if (action is not null)
+        {
+            // Older entries wrote some actions in English ("Xóa award"): a filter by today's name finds both.
+            var stored = OldActions.Where(kv => kv.Value == action).Select(kv => kv.Key).Append(action).ToList();
+            q = q.Where(a => stored.Contains(a.Action));
+        }
+        var type = Bounded(Type, "Loại đối tượng");
+        if (type is not null) q = q.Where(a => a.EntityType == type);
+        // Days are Vietnam's: a day runs from 17:00 UTC the day before.
+        if (ParseDay(From, "Từ ngày") is { } from) { var f = from.ToDateTime(TimeOnly.MinValue).AddHours(-7); q = q.Where(a => a.AtUtc >= f); }
+        if (ParseDay(To, "Đến ngày") is { } to) { var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-7); q = q.Where(a => a.AtUtc < t); }
+        Actions = (await db.AuditEntries.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).Take(200).ToListAsync(ct))
+            .Select(a => OldActions.GetValueOrDefault(a, a)).Distinct().Order(StringComparer.Ordinal).Select(a => (a, a)).ToList();
         Total = await q.CountAsync(ct);
         PageNumber = PagerModel.Clamp(PageNumber);
         var english = new Lang().English;
         Rows = (await q.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct))
-            .Select(a => new Row(a.AtUtc, a.UserName, OldActions.GetValueOrDefault(a.Action, a.Action), EntityTypeName(a.EntityType, english), a.EntityId, a.Details))
+            .Select(a => new Row(a.AtUtc, a.UserName, OldActions.GetValueOrDefault(a.Action, a.Action), EntityTypeName(a.EntityType, english), a.EntityId, a.EntityCode, a.Details))
             .ToList();
     }
 
-    public string PageUrl(int page) => Url.Page("Index", new { Entity, p = page })!;
+    private string? Bounded(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var v = value.Trim();
+        if (v.Length <= 256) return v;
+        Problems.Add($"{field}: tối đa 256 ký tự; bộ lọc này được bỏ qua.");
+        return null;
+    }
+
+    private DateOnly? ParseDay(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var v = value.Trim();
+        if (DateOnly.TryParseExact(v, ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 2200)
+            return d;
+        Problems.Add($"{field}: \"{(v.Length > 20 ? v[..20] + "…" : v)}\" không phải ngày dạng dd/mm/yyyy; bộ lọc này được bỏ qua.");
+        return null;
+    }
+
+    public string PageUrl(int page) => Url.Page("Index", new { Entity, user = Who, ActionName, Type, From, To, p = page })!;
 }
