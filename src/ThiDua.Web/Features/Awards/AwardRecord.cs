@@ -34,21 +34,9 @@ public sealed class AwardRecord
     public Eligibility.AwardBasis Basis { get; set; }
     public string? Note { get; set; }
 
-    /// <summary>Codes and their Vietnamese names; titles first, then forms of commendation.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Codes = new Dictionary<string, string>
-    {
-        ["LDTT"] = "Lao động tiên tiến",
-        ["CSTDCS"] = "Chiến sĩ thi đua cơ sở",
-        ["CSTD_BO"] = "Chiến sĩ thi đua cấp bộ, ban",
-        ["CSTDTQ"] = "Chiến sĩ thi đua toàn quốc",
-        ["TTLDTT"] = "Tập thể lao động tiên tiến",
-        ["TTLDXS"] = "Tập thể lao động xuất sắc",
-        ["CO_BO"] = "Cờ thi đua cấp bộ, ban",
-        ["CO_CP"] = "Cờ thi đua của Chính phủ",
-        ["GK"] = "Giấy khen",
-        ["BK_BO"] = "Bằng khen cấp bộ, ban",
-        ["BK_TTG"] = "Bằng khen của Thủ tướng Chính phủ",
-    };
+    /// <summary>Codes and their Vietnamese names, in catalogue order (one catalogue: <see cref="Eligibility.EligibilityCodes.Catalogue"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Codes =
+        Eligibility.EligibilityCodes.Catalogue.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
 
     public static readonly string[] PersonTitleCodes = ["LDTT", "CSTDCS", "CSTD_BO", "CSTDTQ"];
 

@@ -136,19 +136,28 @@ public static class EligibilityCodes
     public static readonly string[] Individual = [LDTT, CSTDCS, CSTD_BO, CSTDTQ, BK_BO, BK_TTG];
     public static readonly string[] Collective = [TTLDTT, TTLDXS];
 
-    public static string VietnameseName(string code) => code switch
-    {
-        LDTT => "Lao động tiên tiến",
-        CSTDCS => "Chiến sĩ thi đua cơ sở",
-        CSTD_BO => "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
-        CSTDTQ => "Chiến sĩ thi đua toàn quốc",
-        BK_BO => "Bằng khen cấp bộ, ban, ngành, tỉnh",
-        BK_TTG => "Bằng khen của Thủ tướng Chính phủ",
-        TTLDTT => "Tập thể lao động tiên tiến",
-        TTLDXS => "Tập thể lao động xuất sắc",
-        "GK" => "Giấy khen",
-        _ => code,
-    };
+    /// <summary>
+    /// The one catalogue of emulation titles and forms of commendation ThiDua knows, each with its one Vietnamese
+    /// name: titles first, then forms. Pages, imports, exports, audit texts and reasons all name codes from here.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> Catalogue =
+    [
+        (LDTT, "Lao động tiên tiến"),
+        (CSTDCS, "Chiến sĩ thi đua cơ sở"),
+        (CSTD_BO, "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh"),
+        (CSTDTQ, "Chiến sĩ thi đua toàn quốc"),
+        (TTLDTT, "Tập thể lao động tiên tiến"),
+        (TTLDXS, "Tập thể lao động xuất sắc"),
+        ("CO_BO", "Cờ thi đua cấp bộ, ban, ngành, tỉnh"),
+        ("CO_CP", "Cờ thi đua của Chính phủ"),
+        ("GK", "Giấy khen"),
+        (BK_BO, "Bằng khen cấp bộ, ban, ngành, tỉnh"),
+        (BK_TTG, "Bằng khen của Thủ tướng Chính phủ"),
+    ];
+
+    private static readonly Dictionary<string, string> Names = Catalogue.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
+
+    public static string VietnameseName(string code) => Names.TryGetValue(code, out var n) ? n : code;
 
     public static string RatingName(Rating r) => r switch
     {
