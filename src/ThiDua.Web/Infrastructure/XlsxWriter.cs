@@ -186,7 +186,6 @@ public static class XlsxWriter
         using var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CloseOutput = false });
         w.WriteStartDocument(true);
         write(w);
-        w.WriteEndDocument();
     }
 
     private static void Default(XmlWriter w, string ext, string type)
