@@ -34,7 +34,9 @@ public sealed class ImportTests() : AppTest("tdkt.btctw@thidua.vn")
         [W.Decision] = $"{year}-QĐ/BTCTW", [W.DecisionDate] = $"15/01/{year}", [W.PeriodTo] = periodTo, [W.Basis] = basis,
     };
 
-    private async Task<ImportJob> UploadAsync(byte[] xlsx, bool validRowsOnly = false, string fileName = "can-bo.xlsx")
+    private Task<ImportJob> UploadAsync(byte[] xlsx, bool validRowsOnly = false, string fileName = "can-bo.xlsx") => UploadAsync(App, Client, xlsx, validRowsOnly, fileName);
+
+    internal static async Task<ImportJob> UploadAsync(TestApp App, HttpClient Client, byte[] xlsx, bool validRowsOnly = false, string fileName = "can-bo.xlsx")
     {
         var token = await Client.AntiforgeryTokenAsync("/People/Import");
         using var form = new MultipartFormDataContent();
@@ -70,8 +72,8 @@ public sealed class ImportTests() : AppTest("tdkt.btctw@thidua.vn")
         var sheets = ms.GetSheetNames();
         Assert.Equal([W.PeopleSheet, W.RatingsSheet, W.DisciplineSheet, W.InitiativesSheet, W.AwardsSheet, W.GuideSheet], sheets);
         ms.Position = 0;
-        var first = (IDictionary<string, object>)ms.Query(useHeaderRow: true, sheetName: W.PeopleSheet).First();
-        Assert.Equal(W.PeopleColumns, first.Keys.ToArray());
+        var header = (IDictionary<string, object>)ms.Query(sheetName: W.PeopleSheet).First();
+        Assert.Equal(W.PeopleColumns, header.Values.Select(v => v?.ToString() ?? "").ToArray());
     }
 
     [Fact]
@@ -180,8 +182,8 @@ public sealed class ImportTests() : AppTest("tdkt.btctw@thidua.vn")
     {
         var bytes = await Client.GetByteArrayAsync("/People/Import?handler=Template");
         using var ms = new MemoryStream(bytes);
-        var first = (IDictionary<string, object>)ms.Query(useHeaderRow: true, sheetName: W.AwardsSheet).First();
-        Assert.Equal([W.Code, W.Year, W.AwardCode, W.Authority, W.Decision, W.DecisionDate, "Thành tích đến năm", "Loại thành tích"], first.Keys.ToArray());
+        var header = (IDictionary<string, object>)ms.Query(sheetName: W.AwardsSheet).First();
+        Assert.Equal([W.Code, W.Year, W.AwardCode, W.Authority, W.Decision, W.DecisionDate, "Thành tích đến năm", "Loại thành tích"], header.Values.Select(v => v?.ToString() ?? "").ToArray());
         ms.Position = 0;
         var guide = ms.Query(useHeaderRow: true, sheetName: W.GuideSheet).Cast<IDictionary<string, object>>().ToDictionary(r => r["Cột"].ToString()!, r => r["Hướng dẫn"].ToString()!);
         Assert.Contains("để trống nếu quyết định không ghi", guide["Thành tích đến năm"]);
@@ -276,7 +278,7 @@ public sealed class ImportTests() : AppTest("tdkt.btctw@thidua.vn")
     };
 
     private Task<List<string?>> ImportAwardAuditAsync(string code) =>
-        App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nhập tệp: sửa khen thưởng" && a.EntityId == code).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
+        App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nhập tệp: sửa khen thưởng" && a.EntityCode == code).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
 
     [Fact]
     public async Task Import_OldFormatSheetWithoutPeriodAndBasisColumns_KeepsStoredPeriodAndBasis()
@@ -320,11 +322,11 @@ public sealed class ImportTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal(2, audits.Count);
         Assert.StartsWith($"#{awards[0].Id}; trước: 2022 ", audits[0]);
         Assert.Contains("thành tích đến năm: 2021; loại thành tích: Đột xuất; sau: 2022 ", audits[0]);
-        Assert.EndsWith("thành tích đến năm: —; loại thành tích: Công trạng", audits[0]);
+        Assert.Contains("thành tích đến năm: —; loại thành tích: Công trạng; lần nhập #" + changed.Id + ", tệp \"can-bo.xlsx\"", audits[0]);
         Assert.StartsWith($"#{awards[1].Id}; trước: 2023 ", audits[1]);
         Assert.Contains("thành tích đến năm: 2022; loại thành tích: Chuyên đề; sau: 2023 ", audits[1]);
-        Assert.EndsWith("thành tích đến năm: —; loại thành tích: Chuyên đề", audits[1]);
-        // The per-award entries and the import summary were written together.
-        Assert.Equal(beforeAudits + 3, await App.QueryAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Contains("thành tích đến năm: —; loại thành tích: Chuyên đề; lần nhập #", audits[1]);
+        // The per-award entries, the person's entry and the import summary were written together.
+        Assert.Equal(beforeAudits + 4, await App.QueryAsync(db => db.AuditEntries.CountAsync()));
     }
 }

@@ -171,7 +171,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
     {
         if (await LoadAsync(ct) is { } denied) return denied;
         if (Report is null) return Page();
-        var sheet = Filtered().SelectMany(r => r.Results.Where(x => Code is null || x.Code == Code).Select(x => new Dictionary<string, object?>
+        var sheet = Filtered().SelectMany(r => r.Results.Where(x => Code is null || x.Code == Code).Select(x => Safe(new Dictionary<string, object?>
         {
             ["Mã cá nhân"] = r.PersonalCode,
             ["Họ và tên"] = r.FullName,
@@ -181,15 +181,15 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
             ["Kết quả"] = VerdictName(x.Verdict),
             ["Lý do"] = string.Join("; ", x.Reasons),
             ["Căn cứ"] = string.Join("; ", x.Basis),
-        }));
-        var quotas = Report.Quotas.Select(q => new Dictionary<string, object?>
+        })));
+        var quotas = Report.Quotas.Select(q => Safe(new Dictionary<string, object?>
         {
             ["Đơn vị"] = q.UnitName, ["Tỷ lệ"] = q.Quota, ["Số lượng"] = q.Count, ["Trên"] = q.Base,
             ["Mức tối đa (%)"] = q.MaxPercent, ["Tối đa (người)"] = q.MaxAllowed, ["Đạt"] = q.WithinLimit ? "Trong mức" : "Vượt mức",
             ["Căn cứ"] = string.Join("; ", q.Basis),
-        });
+        }));
         // One row per collective and code, in tree order; missing ratings are counted, the reasons say what they mean.
-        var collectives = Report.Collectives.SelectMany(c => c.Results.Select(x => new Dictionary<string, object?>
+        var collectives = Report.Collectives.SelectMany(c => c.Results.Select(x => Safe(new Dictionary<string, object?>
         {
             ["Đơn vị"] = c.Name,
             ["Thành viên"] = c.Members,
@@ -200,7 +200,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
             ["Kết quả"] = VerdictName(x.Verdict),
             ["Lý do"] = string.Join("; ", x.Reasons),
             ["Căn cứ"] = string.Join("; ", x.Basis),
-        }));
+        })));
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"thidua-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
@@ -213,8 +213,25 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
             await file.DisposeAsync();
             throw;
         }
+        // Personal data leaves the app: who, what selection, how many rows.
+        var personRows = Filtered().Sum(r => r.Results.Count(x => Code is null || x.Code == Code));
+        var filters = string.Join("; ", new[] { Q is null ? null : $"tìm: \"{Q}\"", Code is null ? null : $"mã: {Code}", Verdict is null ? null : $"kết quả: {Verdict}" }.Where(f => f is not null));
+        db.Audit(User.UserName(), "Xuất danh sách xét điều kiện", "Export", "/Eligibility",
+            $"năm {EvaluationYear}; {(Bloc is null ? "đơn vị" : "khối")}: {SelectionName}{(filters.Length > 0 ? "; " + filters : "")}; {VnFormat.Number(Filtered().Count())} cá nhân, {VnFormat.Number(personRows)} dòng",
+            clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         // FileStreamResult disposes the stream after sending it, which deletes the temporary file.
         return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"xet-dieu-kien-{EvaluationYear}.xlsx");
+    }
+
+    /// <summary>Text cells neutralised against formulas (see <see cref="SpreadsheetText.Neutralise"/>); numbers stay numbers.</summary>
+    private static Dictionary<string, object?> Safe(Dictionary<string, object?> row)
+    {
+        foreach (var key in row.Keys.ToList())
+        {
+            if (row[key] is string s) row[key] = SpreadsheetText.Neutralise(s);
+        }
+        return row;
     }
 
     /// <summary>The short Vietnamese label of a code for table headers (the full name goes in the header's title).</summary>

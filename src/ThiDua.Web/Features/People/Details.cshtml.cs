@@ -125,6 +125,9 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         // Only a year outside the range is refused: a year without a rule set still has facts worth checking.
         if (YearRefused) return BadRequest(YearProblem ?? "");
         var json = await RegistryFacts.ContractInputAsync(db, [id], EvaluationYear, ct);
+        // The engine input carries the person's history: its download is recorded like any export of personal data.
+        db.Audit(User.UserName(), "Tải dữ liệu đầu vào xét điều kiện", nameof(Person), id, $"năm {EvaluationYear}; 1 cá nhân (JSON)", code: Person.PersonalCode);
+        await db.SaveChangesAsync(ct);
         return File(json, "application/json", $"dau-vao-xet-dieu-kien-{Person.PersonalCode}-{EvaluationYear}.json");
     }
 

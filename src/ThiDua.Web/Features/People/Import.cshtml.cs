@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Data;
@@ -8,16 +9,58 @@ using ThiDua.Infrastructure;
 
 namespace ThiDua.Features.People;
 
+/// <remarks>
+/// A file over 20 MB must get the page's own message, not the generic error page: the app-wide form limit
+/// (Program.cs) stops a multipart body just over 20 MB before the handler runs. This page accepts bodies up to
+/// <see cref="MaxRequestBytes"/>, so any realistic file too large is read, measured and refused in Vietnamese; a body
+/// announced larger still is turned away before anything reads it (<see cref="TooLargeFilter"/>).
+/// </remarks>
 [Authorize(Roles = Roles.RegistryEditors)]
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[TooLargeFilter]
 public sealed class ImportModel(AppDbContext db, UnitScopeService scopes, ImportQueue queue, TimeProvider clock) : PageModel
 {
+    /// <summary>The largest request this page reads: well above the file limit, so an oversized file is measured, not failed.</summary>
+    public const long MaxRequestBytes = 100 * 1024 * 1024;
+
+    public static string TooLargeMessage => $"Tệp lớn hơn giới hạn {PeopleImporter.MaxFileBytes / 1024 / 1024} MB. Hãy chia danh sách thành nhiều tệp nhỏ hơn.";
+
+    /// <summary>Set by the redirect of <see cref="TooLargeFilter"/>: the last upload was refused for its size.</summary>
+    [BindProperty(SupportsGet = true, Name = "quaLon")] public bool TooLarge { get; set; }
+
+    /// <summary>
+    /// Runs before antiforgery and model binding, which would read the body and fail on a body over the server's
+    /// limit: a POST announcing more than the page reads is answered with a redirect to the page and its message.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class)]
+    private sealed class TooLargeFilterAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+    {
+        public int Order => int.MinValue;
+
+        public void OnAuthorization(Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext context)
+        {
+            var request = context.HttpContext.Request;
+            if (HttpMethods.IsPost(request.Method) && request.ContentLength > MaxRequestBytes)
+            {
+                // Close the connection after answering: the rest of the body is not worth reading.
+                context.HttpContext.Response.Headers.Connection = "close";
+                context.Result = new RedirectToPageResult("/People/Import", new { quaLon = true });
+            }
+        }
+    }
+
     public sealed record RecentJob(int Id, string FileName, ImportJobState State, DateTime CreatedUtc, int Accepted, int Rejected);
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool AcceptValidRowsOnly { get; set; }
     public List<RecentJob> Recent { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadRecentAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (TooLarge) ModelState.AddModelError(nameof(Upload), TooLargeMessage);
+        await LoadRecentAsync(ct);
+    }
 
     private async Task LoadRecentAsync(CancellationToken ct)
     {
@@ -41,6 +84,12 @@ public sealed class ImportModel(AppDbContext db, UnitScopeService scopes, Import
         await using (var s = Upload.OpenReadStream())
         {
             _ = await s.ReadAtLeastAsync(head, 4, throwOnEndOfStream: false, ct);
+        }
+        if (Upload.Length > PeopleImporter.MaxFileBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), TooLargeMessage);
+            await LoadRecentAsync(ct);
+            return Page();
         }
         if (PeopleImporter.CheckFile(Upload.FileName, Upload.Length, head) is { } problem)
         {

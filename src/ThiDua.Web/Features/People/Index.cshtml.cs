@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using ThiDua.Data;
 using ThiDua.Infrastructure;
 using W = ThiDua.Features.People.PeopleWorkbook;
@@ -43,27 +42,21 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
         return Page();
     }
 
-    /// <summary>The filtered list as .xlsx, in the import template's columns so it can be edited and re-imported.</summary>
+    /// <summary>
+    /// The filtered list as .xlsx, in the import template's columns so it can be edited and re-imported: codes as Text,
+    /// dates as dates, text that looks like a formula neutralised. Recorded in the audit (personal data leaves the app).
+    /// </summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(User, ct);
         if (Unit is { } u && !scope.CanSeeUnit(u)) return Forbid();
         var query = await new PeopleFilter(Q, Unit, Status).ApplyAsync(db, scope, ct);
         var rows = await query.Select(p => new { p.PersonalCode, p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, UnitCode = p.CurrentUnit!.Code, UnitName = p.CurrentUnit!.Name, p.HiredOn, p.IsActive }).ToListAsync(ct);
-        var sheet = rows.Select(p => new Dictionary<string, object?>
-        {
-            [W.Code] = p.PersonalCode,
-            [W.Family] = p.FamilyName,
-            [W.Middle] = p.MiddleName,
-            [W.Given] = p.GivenName,
-            [W.GenderCol] = p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam",
-            [W.Birth] = VnFormat.Date(p.BirthDate),
-            [W.PositionCol] = p.Position,
-            [W.UnitCode] = p.UnitCode,
-            [W.Hired] = VnFormat.Date(p.HiredOn),
-            [W.UnitName] = p.UnitName,
-            ["Trạng thái"] = p.IsActive ? "Đang công tác" : "Ngừng theo dõi",
-        });
+        var people = rows.Select(p => (IReadOnlyList<object?>)
+        [
+            p.PersonalCode, p.FamilyName, p.MiddleName, p.GivenName, p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam",
+            p.BirthDate, p.Position, p.UnitCode, p.HiredOn, p.UnitName, p.IsActive ? "Đang công tác" : "Ngừng theo dõi",
+        ]);
         // Awards go with the people in the template's columns; proposals are left out, since importing a row
         // records a conferred award.
         var ids = query.Select(p => p.Id);
@@ -71,13 +64,28 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
             .Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value) && a.Status == Awards.AwardStatus.Conferred)
             .Select(a => new { a.Person!.PersonalCode, Award = a })
             .ToListAsync(ct);
-        var awardSheet = awards.OrderBy(a => a.PersonalCode, StringComparer.Ordinal).ThenBy(a => a.Award.Year).ThenBy(a => a.Award.Code, StringComparer.Ordinal)
-            .Select(a => W.AwardCells(a.PersonalCode, a.Award)).ToList();
-        var sheets = new Dictionary<string, object> { [W.PeopleSheet] = sheet.ToList() };
-        sheets[W.AwardsSheet] = awardSheet.Count > 0 ? awardSheet : [W.AwardColumns.ToDictionary(c => c, _ => (object?)null)];
+        var awardRows = awards.OrderBy(a => a.PersonalCode, StringComparer.Ordinal).ThenBy(a => a.Award.Year).ThenBy(a => a.Award.Code, StringComparer.Ordinal)
+            .Select(a => W.AwardCells(a.PersonalCode, a.Award));
         using var ms = new MemoryStream();
-        ms.SaveAs(sheets, excelType: ExcelType.XLSX);
+        XlsxWriter.Write(ms,
+        [
+            new XlsxSheet(W.PeopleSheet, W.Columns([.. W.PeopleColumns, W.UnitName, "Trạng thái"]), people),
+            new XlsxSheet(W.AwardsSheet, W.Columns(W.AwardColumns), awardRows),
+        ]);
+        db.Audit(User.UserName(), "Xuất danh sách cán bộ", "Export", "/People", $"{await SelectionAsync(ct)}; {VnFormat.Number(rows.Count)} cán bộ, {VnFormat.Number(awards.Count)} khen thưởng", code: Unit is null ? null : await db.Units.Where(x => x.Id == Unit).Select(x => x.Code).FirstOrDefaultAsync(ct));
+        await db.SaveChangesAsync(ct);
         return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-sach-can-bo-{DateTime.UtcNow:yyyyMMdd}.xlsx");
+    }
+
+    /// <summary>The export's selection in words, for the audit: unit, search text, status.</summary>
+    private async Task<string> SelectionAsync(CancellationToken ct)
+    {
+        var parts = new List<string>();
+        if (Unit is { } id) parts.Add($"đơn vị: {await db.Units.Where(x => x.Id == id).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        else parts.Add("đơn vị: mọi đơn vị trong phạm vi");
+        if (!string.IsNullOrWhiteSpace(Q)) parts.Add($"tìm: \"{Q.Trim()[..Math.Min(Q.Trim().Length, 100)]}\"");
+        if (!string.IsNullOrWhiteSpace(Status)) parts.Add($"trạng thái: {Status}");
+        return string.Join("; ", parts);
     }
 
     public string PageUrl(int page) => Url.Page("Index", new { Q, Unit, Status, p = page })!;

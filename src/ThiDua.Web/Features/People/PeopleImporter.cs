@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using ThiDua.Data;
 using ThiDua.Features.Awards;
 using ThiDua.Features.Eligibility;
@@ -12,6 +11,9 @@ using W = ThiDua.Features.People.PeopleWorkbook;
 namespace ThiDua.Features.People;
 
 public sealed record ImportRowReport(string Sheet, int Row, string? PersonalCode, bool Accepted, List<string> Messages);
+
+/// <summary>Where an import came from, named in every audit entry it writes.</summary>
+public sealed record ImportSource(int JobId, string FileName);
 
 public sealed record ImportOutcome(
     bool Written, int TotalRows, int Accepted, int Rejected, int Created, int Updated, int Unchanged, int HistoryChanges,
@@ -26,6 +28,17 @@ public sealed record ImportOutcome(
 public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
+    /// <summary>What one workbook may expand to once unzipped: 50.000 people with history fit in well under a tenth of it.</summary>
+    public const long MaxExpandedBytes = 100 * 1024 * 1024;
+    public const int MaxRowsPerSheet = 50_000;
+    /// <summary>Digits in a citizen identity card number (căn cước công dân).</summary>
+    public const int CccdLength = 12;
+    /// <summary>The longest cell read; the longest field stored (an initiative title) is 500 characters.</summary>
+    public const int MaxCellChars = 4_000;
+    /// <summary>All distinct text of a workbook together (names, units, titles): far above a real file, far below memory trouble.</summary>
+    public const int MaxSharedStringChars = 16_000_000;
+    public static readonly XlsxLimits Limits = new(MaxExpandedBytes, MaxRowsPerSheet, MaxCellChars, MaxSharedStringChars, MaxColumns: 64);
+    private static readonly string[] ImportSheets = [W.PeopleSheet, W.RatingsSheet, W.DisciplineSheet, W.InitiativesSheet, W.AwardsSheet];
 
     /// <summary>Checks the upload by content, size and type before anything reads it.</summary>
     public static string? CheckFile(string fileName, long length, ReadOnlySpan<byte> head)
@@ -53,38 +66,54 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
     private sealed record AwardColumns(bool Decision, bool DecisionDate, bool PeriodTo, bool Basis);
 
     public async Task<ImportOutcome> ImportAsync(Stream xlsx, AccessScope scope, string userName, bool acceptValidRowsOnly,
-        Func<int, int, Task>? progress = null, CancellationToken ct = default)
+        Func<int, int, Task>? progress = null, CancellationToken ct = default, ImportSource? source = null)
     {
         var reports = new List<ImportRowReport>();
-        Dictionary<string, List<IDictionary<string, object?>>> sheets;
+        using var buffered = new MemoryStream();
+        await xlsx.CopyToAsync(buffered, ct);
+        XlsxReader? reader = null;
+        var sheets = new Dictionary<string, (IReadOnlyList<string> Headers, int Rows)>(StringComparer.Ordinal);
         try
         {
-            sheets = ReadSheets(xlsx);
+            // Every limit is checked over the whole file before the first row is processed.
+            buffered.Position = 0;
+            reader = new XlsxReader(buffered, Limits);
+            foreach (var name in reader.SheetNames.Where(n => ImportSheets.Contains(n))) sheets[name] = reader.Scan(name);
+        }
+        catch (XlsxRefusedException ex)
+        {
+            reader?.Dispose();
+            return new ImportOutcome(false, 0, 0, 0, 0, 0, 0, 0, reports, ex.Message);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or ArgumentException)
         {
+            reader?.Dispose();
             return new ImportOutcome(false, 0, 0, 0, 0, 0, 0, 0, reports, "Không đọc được tệp: không phải bảng tính .xlsx hợp lệ.");
         }
-        if (!sheets.ContainsKey(W.PeopleSheet) && !sheets.Keys.Any(k => k is W.RatingsSheet or W.DisciplineSheet or W.InitiativesSheet or W.AwardsSheet))
+        using var _ = reader;
+        if (sheets.Count == 0)
             return new ImportOutcome(false, 0, 0, 0, 0, 0, 0, 0, reports, $"Tệp không có trang \"{W.PeopleSheet}\" của mẫu nhập. Hãy tải mẫu từ trang này.");
 
-        var total = sheets.Values.Sum(s => s.Count);
+        var total = sheets.Values.Sum(s => s.Rows);
         var processed = 0;
         async Task Step()
         {
             processed++;
             if (progress is not null && (processed % 500 == 0 || processed == total)) await progress(processed, total);
         }
+        IEnumerable<(IDictionary<string, object?> Cells, int Row)> Rows(string sheet) =>
+            sheets.ContainsKey(sheet) ? reader.Rows(sheet).Select(r => ((IDictionary<string, object?>)r.Cells, r.Row)) : [];
 
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code }).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         var existing = await db.People.AsNoTracking().Select(p => new { p.PersonalCode, p.CurrentUnitId }).ToDictionaryAsync(p => p.PersonalCode, p => p.CurrentUnitId, ct);
 
         // 1. People.
         var people = new Dictionary<string, PersonRow>();
-        foreach (var (cells, row) in Rows(sheets, W.PeopleSheet))
+        foreach (var (cells, row) in Rows(W.PeopleSheet))
         {
             var c = new Cells(cells, row);
-            var code = c.Required(W.Code);
+            var code = c.PersonalCode(W.Code);
+            if (OldTemplateExample(c, code, personRow: true)) { await Step(); continue; }
             var family = c.Required(W.Family, 50);
             var middle = c.Optional(W.Middle, 100);
             var given = c.Required(W.Given, 50);
@@ -107,6 +136,11 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             await Step();
         }
 
+        // The example row templates carried before the examples moved to the guide: skipped, never registered.
+        bool OldTemplateExample(Cells c, string? code, bool personRow) =>
+            code == W.ExampleCode && !existing.ContainsKey(code) && !people.ContainsKey(code)
+            && (!personRow || (c.Text(W.Family) == "Nguyễn" && c.Text(W.Middle) == "Văn" && c.Text(W.Given) == "Đức"));
+
         bool KnownPerson(Cells c, string? code)
         {
             if (code is null) return false;
@@ -125,10 +159,11 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         // 2. History sheets.
         var ratings = new List<RatingRow>();
         var ratingKeys = new Dictionary<(string, int), int>();
-        foreach (var (cells, row) in Rows(sheets, W.RatingsSheet))
+        foreach (var (cells, row) in Rows(W.RatingsSheet))
         {
             var c = new Cells(cells, row);
-            var code = c.Required(W.Code);
+            var code = c.PersonalCode(W.Code);
+            if (OldTemplateExample(c, code, personRow: false)) { await Step(); continue; }
             var year = c.Year(W.Year);
             var rating = c.Rating(W.RatingCol);
             var known = KnownPerson(c, code);
@@ -138,10 +173,11 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             await Step();
         }
         var discipline = new List<DisciplineRow>();
-        foreach (var (cells, row) in Rows(sheets, W.DisciplineSheet))
+        foreach (var (cells, row) in Rows(W.DisciplineSheet))
         {
             var c = new Cells(cells, row);
-            var code = c.Required(W.Code);
+            var code = c.PersonalCode(W.Code);
+            if (OldTemplateExample(c, code, personRow: false)) { await Step(); continue; }
             var level = c.Discipline(W.Level);
             var from = c.Date(W.From, required: true);
             var to = c.Date(W.To, required: true);
@@ -153,10 +189,11 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             await Step();
         }
         var initiatives = new List<InitiativeRow>();
-        foreach (var (cells, row) in Rows(sheets, W.InitiativesSheet))
+        foreach (var (cells, row) in Rows(W.InitiativesSheet))
         {
             var c = new Cells(cells, row);
-            var code = c.Required(W.Code);
+            var code = c.PersonalCode(W.Code);
+            if (OldTemplateExample(c, code, personRow: false)) { await Step(); continue; }
             var year = c.Year(W.Year);
             var title = c.Required(W.Title, 500);
             var scopeValue = c.Scope(W.Scope);
@@ -169,12 +206,13 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         }
         var awards = new List<AwardRow>();
         var awardKeys = new Dictionary<(string, int, string), int>();
-        var awardHeaders = Headers(sheets, W.AwardsSheet);
+        var awardHeaders = sheets.TryGetValue(W.AwardsSheet, out var awardSheet) ? awardSheet.Headers.ToHashSet(StringComparer.Ordinal) : [];
         var awardColumns = new AwardColumns(awardHeaders.Contains(W.Decision), awardHeaders.Contains(W.DecisionDate), awardHeaders.Contains(W.PeriodTo), awardHeaders.Contains(W.Basis));
-        foreach (var (cells, row) in Rows(sheets, W.AwardsSheet))
+        foreach (var (cells, row) in Rows(W.AwardsSheet))
         {
             var c = new Cells(cells, row);
-            var code = c.Required(W.Code);
+            var code = c.PersonalCode(W.Code);
+            if (OldTemplateExample(c, code, personRow: false)) { await Step(); continue; }
             var year = c.Year(W.Year);
             var awardCode = c.Required(W.AwardCode)?.ToUpperInvariant();
             if (awardCode is not null && !AwardRecord.Codes.ContainsKey(awardCode)) c.Error(W.AwardCode, $"mã \"{awardCode}\" không có trong danh mục ({string.Join(", ", AwardRecord.Codes.Keys)})");
@@ -210,6 +248,19 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             foreach (var p in await db.People.Include(p => p.Memberships).Where(p => chunk.Contains(p.PersonalCode)).ToListAsync(ct)) tracked[p.PersonalCode] = p;
         }
         int created = 0, updated = 0, unchanged = 0, history = 0;
+        var historyByCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Changed(string code)
+        {
+            history++;
+            historyByCode[code] = historyByCode.GetValueOrDefault(code) + 1;
+        }
+        var unitCodes = units.ToDictionary(kv => kv.Value, kv => kv.Key);
+        string PersonText(Person p) =>
+            $"{p.FullName}; {(p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam")}; ngày sinh: {Show(p.BirthDate)}; chức vụ: {p.Position ?? "—"}; " +
+            $"đơn vị: {(p.CurrentUnitId is { } u && unitCodes.TryGetValue(u, out var uc) ? uc : "—")}; ngày tuyển dụng: {Show(p.HiredOn)}";
+        var origin = source is null ? "nhập tệp" : $"lần nhập #{source.JobId}, tệp \"{source.FileName}\"";
+        var createdCodes = new HashSet<string>(StringComparer.Ordinal);
+        var updatedBefore = new Dictionary<string, string>(StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         foreach (var r in people.Values)
@@ -222,10 +273,12 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
                 p.CurrentUnitId = r.UnitId;
                 db.People.Add(p);
                 tracked[r.Code] = p;
+                createdCodes.Add(r.Code);
                 created++;
                 continue;
             }
             var before = (p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, p.HiredOn, p.CurrentUnitId);
+            var beforeText = PersonText(p);
             Apply(p, r);
             if (p.CurrentUnitId != r.UnitId)
             {
@@ -238,7 +291,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             else
             {
                 updated++;
-                db.Audit(userName, "Nhập tệp: cập nhật cá nhân", nameof(Person), r.Code, null, now);
+                updatedBefore[r.Code] = beforeText;
             }
         }
         await db.SaveChangesAsync(ct);
@@ -250,24 +303,24 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         foreach (var r in ratings)
         {
             var pid = ids[r.Code];
-            if (ratingIndex.TryGetValue((pid, r.Year), out var x)) { if (x.Rating != r.Rating) { x.Rating = r.Rating; history++; } }
-            else { db.YearRatings.Add(new YearRating { PersonId = pid, Year = r.Year, Rating = r.Rating }); history++; }
+            if (ratingIndex.TryGetValue((pid, r.Year), out var x)) { if (x.Rating != r.Rating) { x.Rating = r.Rating; Changed(r.Code); } }
+            else { db.YearRatings.Add(new YearRating { PersonId = pid, Year = r.Year, Rating = r.Rating }); Changed(r.Code); }
         }
         var existingDiscipline = await db.DisciplineRecords.Where(x => personIds.Contains(x.PersonId)).ToListAsync(ct);
         foreach (var r in discipline)
         {
             var pid = ids[r.Code];
             var x = existingDiscipline.FirstOrDefault(d => d.PersonId == pid && d.Level == r.Level && d.From == r.From);
-            if (x is null) { db.DisciplineRecords.Add(new DisciplineRecord { PersonId = pid, Level = r.Level, From = r.From, To = r.To, DecisionNumber = r.Decision }); history++; }
-            else if (x.To != r.To || x.DecisionNumber != r.Decision) { x.To = r.To; x.DecisionNumber = r.Decision; history++; }
+            if (x is null) { db.DisciplineRecords.Add(new DisciplineRecord { PersonId = pid, Level = r.Level, From = r.From, To = r.To, DecisionNumber = r.Decision }); Changed(r.Code); }
+            else if (x.To != r.To || x.DecisionNumber != r.Decision) { x.To = r.To; x.DecisionNumber = r.Decision; Changed(r.Code); }
         }
         var existingInitiatives = await db.Initiatives.Where(x => personIds.Contains(x.PersonId)).ToListAsync(ct);
         foreach (var r in initiatives)
         {
             var pid = ids[r.Code];
             var x = existingInitiatives.FirstOrDefault(i => i.PersonId == pid && i.Year == r.Year && i.Title == r.Title);
-            if (x is null) { db.Initiatives.Add(new Initiative { PersonId = pid, Year = r.Year, Title = r.Title, Scope = r.Scope, UsedFor = r.UsedFor }); history++; }
-            else if (x.Scope != r.Scope || x.UsedFor != r.UsedFor) { x.Scope = r.Scope; x.UsedFor = r.UsedFor; history++; }
+            if (x is null) { db.Initiatives.Add(new Initiative { PersonId = pid, Year = r.Year, Title = r.Title, Scope = r.Scope, UsedFor = r.UsedFor }); Changed(r.Code); }
+            else if (x.Scope != r.Scope || x.UsedFor != r.UsedFor) { x.Scope = r.Scope; x.UsedFor = r.UsedFor; Changed(r.Code); }
         }
         var existingAwards = await db.Awards.Where(x => x.PersonId != null && personIds.Contains(x.PersonId.Value)).ToListAsync(ct);
         var awardIndex = existingAwards.GroupBy(x => (x.PersonId!.Value, x.Year, x.Code)).ToDictionary(g => g.Key, g => g.First());
@@ -286,8 +339,8 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
                 var after = x.AuditText();
                 if (after != before)
                 {
-                    db.Audit(userName, "Nhập tệp: sửa khen thưởng", nameof(Person), r.Code, $"#{x.Id}; trước: {before}; sau: {after}", now);
-                    history++;
+                    db.Audit(userName, "Nhập tệp: sửa khen thưởng", nameof(Person), pid, $"#{x.Id}; trước: {before}; sau: {after}; {origin}", now, code: r.Code);
+                    Changed(r.Code);
                 }
             }
             else
@@ -299,15 +352,30 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
                 };
                 db.Awards.Add(a);
                 awardIndex[(pid, r.Year, r.AwardCode)] = a;
-                history++;
+                Changed(r.Code);
             }
         }
+        // One entry per person the import created or changed, keyed by id with the code, naming the job and the file.
+        foreach (var (code, p) in tracked.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var rows = historyByCode.GetValueOrDefault(code);
+            var historyText = rows > 0 ? $"; {rows} dòng quá trình (xếp loại, kỷ luật, sáng kiến, khen thưởng) thêm hoặc sửa" : "";
+            if (createdCodes.Contains(code))
+                db.Audit(userName, "Nhập tệp: thêm cá nhân", nameof(Person), p.Id, $"{origin}: {PersonText(p)}{historyText}", now, code: code);
+            else if (updatedBefore.TryGetValue(code, out var beforeText))
+                db.Audit(userName, "Nhập tệp: cập nhật cá nhân", nameof(Person), p.Id, $"{origin}: trước: {beforeText} → sau: {PersonText(p)}{historyText}", now, code: code);
+            else if (rows > 0)
+                db.Audit(userName, "Nhập tệp: cập nhật quá trình", nameof(Person), p.Id, $"{origin}{historyText}", now, code: code);
+        }
         if (created + updated + history > 0)
-            db.Audit(userName, "Nhập tệp nhân sự", "Import", "-", $"{created} mới, {updated} cập nhật, {history} dòng quá trình thay đổi", now);
+            db.Audit(userName, "Nhập tệp nhân sự", "Import", source?.JobId ?? (object)"-",
+                $"{origin}: {created} mới, {updated} cập nhật, {history} dòng quá trình thay đổi", now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ImportOutcome(true, reports.Count, accepted, rejected, created, updated, unchanged, history, reports, null);
     }
+
+    private static string Show(DateOnly? d) => d is null ? "—" : VnFormat.Date(d);
 
     private static void Apply(Person p, PersonRow r)
     {
@@ -321,40 +389,6 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         p.Normalize();
     }
 
-    private static Dictionary<string, List<IDictionary<string, object?>>> ReadSheets(Stream xlsx)
-    {
-        using var ms = new MemoryStream();
-        xlsx.CopyTo(ms);
-        var result = new Dictionary<string, List<IDictionary<string, object?>>>();
-        ms.Position = 0;
-        var names = ms.GetSheetNames();
-        foreach (var name in names)
-        {
-            if (name is not (W.PeopleSheet or W.RatingsSheet or W.DisciplineSheet or W.InitiativesSheet or W.AwardsSheet)) continue;
-            ms.Position = 0;
-            var rows = ms.Query(useHeaderRow: true, sheetName: name, excelType: ExcelType.XLSX)
-                .Cast<IDictionary<string, object?>>()
-                .ToList();
-            result[name] = rows;
-        }
-        return result;
-    }
-
-    /// <summary>The column headers a sheet has (empty when the workbook lacks the sheet).</summary>
-    private static HashSet<string> Headers(Dictionary<string, List<IDictionary<string, object?>>> sheets, string sheet) =>
-        sheets.TryGetValue(sheet, out var rows) ? rows.SelectMany(r => r.Keys).ToHashSet(StringComparer.Ordinal) : [];
-
-    /// <summary>Rows of a sheet with their spreadsheet row numbers (the header is row 1); blank rows skipped.</summary>
-    private static IEnumerable<(IDictionary<string, object?> Cells, int Row)> Rows(Dictionary<string, List<IDictionary<string, object?>>> sheets, string sheet)
-    {
-        if (!sheets.TryGetValue(sheet, out var rows)) yield break;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (rows[i].Values.All(v => v is null || v is string s && string.IsNullOrWhiteSpace(s))) continue;
-            yield return (rows[i], i + 2);
-        }
-    }
-
     /// <summary>Reads typed values from one row, collecting a Vietnamese message per bad cell.</summary>
     private sealed class Cells(IDictionary<string, object?> cells, int row)
     {
@@ -362,6 +396,8 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         public bool Ok => Messages.Count == 0;
 
         public void Error(string column, string message) => Messages.Add($"Dòng {row}, cột \"{column}\": {message}");
+
+        public string? Text(string column) => Raw(column);
 
         private string? Raw(string column)
         {
@@ -371,10 +407,32 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
                 DateTime d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
                 double d => d.ToString(CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                // Our exports put a quote before text that starts like a formula; it is not part of the value.
+                string t => SpreadsheetText.Restore(t),
                 _ => v.ToString(),
             };
             s = s?.Normalize(System.Text.NormalizationForm.FormC).Trim();
             return string.IsNullOrEmpty(s) ? null : s;
+        }
+
+        /// <summary>
+        /// A personal code: text, so leading zeros survive (a number cell has already lost them), and a code of digits
+        /// only is a citizen identity number (CCCD), which has 12.
+        /// </summary>
+        public string? PersonalCode(string column)
+        {
+            if (cells.TryGetValue(column, out var v) && v is double or int or long or decimal)
+            {
+                Error(column, $"Mã cá nhân phải nhập dạng văn bản để giữ số 0 ở đầu (ô đang là số {Raw(column)}); hãy định dạng cột là Văn bản (Text) rồi nhập lại mã");
+                return null;
+            }
+            var s = Required(column);
+            if (s is not null && s.All(char.IsAsciiDigit) && s.Length != CccdLength)
+            {
+                Error(column, $"mã \"{s}\" chỉ gồm chữ số nên là số CCCD, phải đủ {CccdLength} chữ số (đang có {s.Length})");
+                return null;
+            }
+            return s;
         }
 
         public string? Required(string column, int maxLength = 50)
