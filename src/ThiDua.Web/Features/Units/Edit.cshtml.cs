@@ -140,10 +140,9 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes) : PageMo
             ModelState.Remove("Input.Version");
             return Page();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (CodeConflict.Is(e, "Units"))
         {
-            // Another officer saved the same code between the check above and this save: the unique index refused it.
-            if (!await CodeTakenAsync(code, id, ct)) throw;
+            db.ChangeTracker.Clear();
             ModelState.AddModelError("Input.Code", DuplicateCode(code));
             return Page();
         }
@@ -152,12 +151,6 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes) : PageMo
     }
 
     private static string DuplicateCode(string code) => $"Mã \"{code}\" đã được dùng cho đơn vị khác.";
-
-    private async Task<bool> CodeTakenAsync(string code, int? id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Units.AsNoTracking().AnyAsync(u => u.Code == code && u.Id != id, ct);
-    }
 
     /// <summary>What an officer reads in the audit log for a unit: its fields by their Vietnamese labels.</summary>
     private static List<(string Label, string Value)> AuditFields(Unit u, Dictionary<int, string> parentNames) =>
