@@ -27,7 +27,7 @@ public sealed class FlagShareTests() : AppTest("thuongtruc.khoi@thidua.vn")
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(20, await App.QueryAsync(db => db.Blocs.Where(b => b.Id == id).Select(b => b.FlagSharePercent).SingleAsync()));
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Sửa khối").Select(a => a.Details).SingleAsync());
-        Assert.Contains("tỷ lệ cờ thi đua tối đa do khối quy định: không quy định; sau:", audit);
+        Assert.Contains("tỷ lệ cờ thi đua tối đa do khối quy định: không quy định → sau:", audit);
         Assert.EndsWith("tỷ lệ cờ thi đua tối đa do khối quy định: 20%", audit);
         var details = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Blocs/Details/{id}"));
         Assert.Contains("20% số thành viên", details);

@@ -46,7 +46,7 @@ public sealed class AgencyCriteriaTests() : AppTest("admin@thidua.vn")
             ["Input.TtldttLdttPercentMoreThan"] = "99", ["Input.TtldttNoMemberDisciplined"] = "false",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == "BTCTW" && a.Details!.Contains("trên mặc định, kỷ luật từ cảnh cáo: mặc định → trên 99%, kỷ luật từ cảnh cáo: không xét"))));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityCode == "BTCTW" && a.Details!.Contains("tiêu chuẩn Tập thể lao động tiên tiến của cơ quan: trên mặc định, kỷ luật từ cảnh cáo: mặc định") && a.Details.EndsWith("tiêu chuẩn Tập thể lao động tiên tiến của cơ quan: trên 99%, kỷ luật từ cảnh cáo: không xét"))));
 
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Eligibility?unit={agency.Id}&year=2025"));
         // Every TTLĐTT of the agency's collectives is now judged against more than 99 %.

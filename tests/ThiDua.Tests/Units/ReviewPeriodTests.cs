@@ -11,7 +11,7 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
     private Task<int> UnitAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
     private Task<List<string?>> AuditAsync(string action) =>
-        App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == action && a.EntityId == "BTCTW-D01").OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
+        App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == action && a.EntityCode == "BTCTW-D01").OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
 
     [Fact]
     public async Task AddCloseDelete_ByOfficerOfTheUnit_AreSavedAndAuditedWithBeforeAndAfter()
@@ -27,7 +27,7 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var review = await App.QueryAsync(db => db.UnitReviews.AsNoTracking().SingleAsync(r => r.UnitId == unitId));
         Assert.Equal((new DateOnly(2024, 3, 1), (DateOnly?)null, "Thanh tra công vụ", "7-QĐ/TTr"), (review.From, review.To, review.Reason, review.DecisionNumber));
-        Assert.Equal(["trước: —; sau: từ 01/03/2024 đến nay (chưa kết thúc); lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr"], await AuditAsync("Thêm thời gian thanh tra, kiểm tra"));
+        Assert.Equal(["trước: — → sau: từ 01/03/2024 đến nay (chưa kết thúc); lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr"], await AuditAsync("Thêm thời gian thanh tra, kiểm tra"));
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync(page));
         Assert.Contains(Notice, html);
         Assert.Contains("Thanh tra công vụ", html);
@@ -35,7 +35,7 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
         var closed = await Client.PostFormAsync($"{page}?handler=CloseReview", new() { ["reviewId"] = review.Id.ToString(), ["to"] = "2024-06-30" }, page);
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         Assert.Equal(new DateOnly(2024, 6, 30), await App.QueryAsync(db => db.UnitReviews.Where(r => r.Id == review.Id).Select(r => r.To).SingleAsync()));
-        Assert.Equal([$"#{review.Id}; trước: từ 01/03/2024 đến nay (chưa kết thúc); lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr; sau: từ 01/03/2024 đến 30/06/2024; lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr"],
+        Assert.Equal([$"#{review.Id}; trước: từ 01/03/2024 đến nay (chưa kết thúc); lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr → sau: từ 01/03/2024 đến 30/06/2024; lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr"],
             await AuditAsync("Kết thúc thời gian thanh tra, kiểm tra"));
         Assert.DoesNotContain(Notice, WebUtility.HtmlDecode(await Client.GetStringAsync(page)));
 
@@ -48,7 +48,7 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.EndsWith($"/Units/Details/{unitId}", deleted.Headers.Location!.ToString());
         Assert.False(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.Id == review.Id)));
-        Assert.Equal([$"#{review.Id}; trước: từ 01/03/2024 đến 30/06/2024; lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr; sau: —"], await AuditAsync("Xóa thời gian thanh tra, kiểm tra"));
+        Assert.Equal([$"#{review.Id}; trước: từ 01/03/2024 đến 30/06/2024; lý do: Thanh tra công vụ; số QĐ: 7-QĐ/TTr → sau: —"], await AuditAsync("Xóa thời gian thanh tra, kiểm tra"));
     }
 
     [Fact]

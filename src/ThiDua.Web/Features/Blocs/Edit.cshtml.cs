@@ -64,10 +64,14 @@ public sealed class EditModel(AppDbContext db) : PageModel
         bloc.IsActive = Input.IsActive;
         bloc.FlagSharePercent = Input.FlagSharePercent;
         if (creating) db.Blocs.Add(bloc);
-        db.Audit(User.UserName(), creating ? "Thêm khối" : "Sửa khối", nameof(EmulationBloc), code, $"trước: {before}; sau: {AuditText(bloc)}");
         try
         {
+            // A new bloc gets its id on the first save; the audit entry names it by that id in the same transaction.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            db.Audit(User.UserName(), creating ? "Thêm khối" : "Sửa khối", nameof(EmulationBloc), bloc.Id, $"trước: {before} → sau: {AuditText(bloc)}", code: bloc.Code);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -75,6 +79,13 @@ public sealed class EditModel(AppDbContext db) : PageModel
             ModelState.AddModelError("", "Khối vừa được người khác sửa. Các thay đổi của bạn vẫn ở trên biểu mẫu; hãy xem lại rồi lưu lần nữa.");
             Input.Version = current.Version;
             ModelState.Remove("Input.Version");
+            return Page();
+        }
+        catch (DbUpdateException e) when (Units.CodeConflict.Is(e, "Blocs"))
+        {
+            // Another secretariat saved the same code between the check above and this save.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Input.Code", $"Mã \"{code}\" đã được dùng cho khối khác.");
             return Page();
         }
         TempData["Message"] = "Đã lưu khối thi đua.";

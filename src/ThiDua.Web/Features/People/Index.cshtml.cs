@@ -90,20 +90,8 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
 
     public string PageUrl(int page) => Url.Page("Index", new { Q, Unit, Status, p = page })!;
 
-    public static async Task<List<UnitOption>> UnitOptionsAsync(AppDbContext db, AccessScope scope, CancellationToken ct)
-    {
-        var units = await db.Units.AsNoTracking().Where(u => u.ActiveTo == null).Select(u => new { u.Id, u.ParentId, u.Name, u.SortKey }).ToListAsync(ct);
-        var children = units.ToLookup(u => u.ParentId);
-        var result = new List<UnitOption>();
-        void Walk(int? parent, int depth)
-        {
-            foreach (var u in children[parent].OrderBy(u => u.SortKey, StringComparer.Ordinal))
-            {
-                if (scope.CanSeeUnit(u.Id)) result.Add(new UnitOption(u.Id, u.Name, depth));
-                Walk(u.Id, depth + 1);
-            }
-        }
-        Walk(null, 0);
-        return result;
-    }
+    // The unit tree now lives in Units/UnitTree. This forwarder keeps the pages that still call it here
+    // (People/Edit, People/Details, Eligibility/Index, Admin/Accounts/Edit) building until they call UnitTree.
+    public static async Task<List<UnitOption>> UnitOptionsAsync(AppDbContext db, AccessScope scope, CancellationToken ct) =>
+        (await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct)).Select(o => new UnitOption(o.Id, o.Name, o.Depth)).ToList();
 }

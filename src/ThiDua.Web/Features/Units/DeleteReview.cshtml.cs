@@ -34,7 +34,7 @@ public sealed class DeleteReviewModel(AppDbContext db, UnitScopeService scopes) 
         var unitCode = await db.Units.Where(u => u.Id == Review.UnitId).Select(u => u.Code).FirstAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.UnitReviews.Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 0) return NotFound();
-        db.Audit(User.UserName(), "Xóa thời gian thanh tra, kiểm tra", nameof(Unit), unitCode, $"#{id}; trước: {Review.AuditText()}; sau: —");
+        db.Audit(User.UserName(), "Xóa thời gian thanh tra, kiểm tra", nameof(Unit), Review.UnitId, $"#{id}; trước: {Review.AuditText()} → sau: —", code: unitCode);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         TempData["Message"] = "Đã xóa thời gian thanh tra, kiểm tra.";

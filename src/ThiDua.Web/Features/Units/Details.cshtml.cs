@@ -46,6 +46,8 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
 
     public Unit Unit { get; private set; } = null!;
     public string? ParentName { get; private set; }
+    /// <summary>The agency a department or sub-unit belongs to: "Văn phòng" exists in every agency.</summary>
+    public (int Id, string Name)? Agency { get; private set; }
     public List<Child> Children { get; private set; } = [];
     public List<AwardRow> Awards { get; private set; } = [];
     public int Staff { get; private set; }
@@ -75,7 +77,10 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
         ParentName = await db.Units.Where(u => u.Id == unit.ParentId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         Children = (await db.Units.AsNoTracking().Where(u => u.ParentId == id).OrderBy(u => u.SortKey).ToListAsync(ct))
             .Select(u => new Child(u.Id, u.Name, u.Code, u.Kind, u.IsActive(today))).ToList();
-        var sub = (await UnitScopeService.SubtreeAsync(db, id, ct)).ToList();
+        var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name }).ToListAsync(ct);
+        var sub = UnitScopeService.Subtree(id, tree.Select(u => (u.Id, u.ParentId))).ToList();
+        var root = UnitTree.RootOf(id, tree.ToDictionary(u => u.Id, u => u.ParentId));
+        Agency = root == id ? null : (root, tree.First(u => u.Id == root).Name);
         Staff = await db.People.CountAsync(p => p.IsActive && p.CurrentUnitId != null && sub.Contains(p.CurrentUnitId.Value), ct);
         YearRecords = await db.UnitYearRecords.AsNoTracking().Where(r => r.UnitId == id).OrderByDescending(r => r.Year).ToListAsync(ct);
         Awards = await db.Awards.AsNoTracking().Where(a => a.UnitId == id).OrderByDescending(a => a.Year)
@@ -113,7 +118,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
             DecisionNumber = string.IsNullOrWhiteSpace(input.DecisionNumber) ? null : input.DecisionNumber.Trim(),
         };
         db.UnitReviews.Add(review);
-        db.Audit(User.UserName(), "Thêm thời gian thanh tra, kiểm tra", nameof(Unit), unit!.Code, $"trước: —; sau: {review.AuditText()}");
+        db.Audit(User.UserName(), "Thêm thời gian thanh tra, kiểm tra", nameof(Unit), unit!.Id, $"trước: — → sau: {review.AuditText()}", code: unit.Code);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Đã ghi thời gian thanh tra, kiểm tra.";
         return RedirectToPage("Details", new { id });
@@ -138,7 +143,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
         }
         var before = review.AuditText();
         review.To = to;
-        db.Audit(User.UserName(), "Kết thúc thời gian thanh tra, kiểm tra", nameof(Unit), unit!.Code, $"#{reviewId}; trước: {before}; sau: {review.AuditText()}");
+        db.Audit(User.UserName(), "Kết thúc thời gian thanh tra, kiểm tra", nameof(Unit), unit!.Id, $"#{reviewId}; trước: {before} → sau: {review.AuditText()}", code: unit.Code);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Đã ghi ngày kết thúc thanh tra, kiểm tra: {VnFormat.Date(to)}.";
         return RedirectToPage("Details", new { id });
@@ -157,34 +162,37 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
             return RedirectToPage("Details", new { id });
         }
         var record = await db.UnitYearRecords.FirstOrDefaultAsync(r => r.UnitId == id && r.Year == year, ct);
+        static string Text(UnitYearRecord r) => $"{Eligibility.EligibilityCodes.RatingName(r.Rating)}, nội bộ đoàn kết: {(r.United ? "có" : "không")}";
+        var before = record is null ? "—" : Text(record);
         if (record is null) db.UnitYearRecords.Add(record = new UnitYearRecord { UnitId = id, Year = year.Value });
         record.Rating = rating.Value;
         record.United = united;
-        db.Audit(User.UserName(), "Ghi xếp loại tập thể", nameof(Unit), unit.Code, $"{year}: {rating}, đoàn kết: {(united ? "có" : "không")}");
+        db.Audit(User.UserName(), "Ghi xếp loại tập thể", nameof(Unit), unit.Id, $"năm {year}: trước: {before} → sau: {Text(record)}", code: unit.Code);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Đã ghi kết quả tập thể năm {year}.";
         return RedirectToPage("Details", new { id });
     }
 
-    public async Task<IActionResult> OnPostActiveAsync(int id, bool active, int version, CancellationToken ct)
+    /// <summary>Brings a stopped unit back. Stopping one is asked for on its own page (Deactivate), since it hides the unit from every picker.</summary>
+    public async Task<IActionResult> OnPostReactivateAsync(int id, int version, CancellationToken ct)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return NotFound();
         var scope = await scopes.GetAsync(User, ct);
         if (!scope.CanEditUnit(id)) return Forbid();
-        var today = VietnamToday;
-        if (!active && await db.People.AnyAsync(p => p.IsActive && p.CurrentUnitId == id, ct))
+        if (unit.ActiveTo is null)
         {
-            TempData["Message"] = "Không thể ngừng hoạt động: đơn vị còn cán bộ đang công tác. Hãy chuyển cán bộ sang đơn vị khác trước.";
+            TempData["Message"] = "Đơn vị đang hoạt động.";
             return RedirectToPage("Details", new { id });
         }
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
-        unit.ActiveTo = active ? null : today;
-        db.Audit(User.UserName(), active ? "Hoạt động lại đơn vị" : "Ngừng hoạt động đơn vị", nameof(Unit), unit.Code);
+        var before = ActiveText(unit);
+        unit.ActiveTo = null;
+        db.Audit(User.UserName(), "Hoạt động lại đơn vị", nameof(Unit), unit.Id, $"{unit.Name}: trước: {before} → sau: {ActiveText(unit)}", code: unit.Code);
         try
         {
             await db.SaveChangesAsync(ct);
-            TempData["Message"] = active ? "Đơn vị hoạt động trở lại." : $"Đơn vị ngừng hoạt động từ {VnFormat.Date(today)}; lịch sử vẫn được giữ.";
+            TempData["Message"] = "Đơn vị hoạt động trở lại.";
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -192,4 +200,6 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
         }
         return RedirectToPage("Details", new { id });
     }
+
+    private static string ActiveText(Unit u) => $"hoạt động {VnFormat.Date(u.ActiveFrom)} – {(u.ActiveTo is null ? "nay" : VnFormat.Date(u.ActiveTo))}";
 }
