@@ -69,6 +69,9 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // Every request re-reads the account's security stamp and active flag: a deactivated or changed account
+    // loses its sessions at once, not after Identity's default 30 minutes.
+    o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
 });
 builder.Services.AddAuthorization(o =>
 {
@@ -107,6 +110,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 });
 builder.Services.AddSingleton<Lang>();
 builder.Services.AddScoped<UnitScopeService>();
+builder.Services.AddScoped<ThiDua.Features.Account.SignInGuard>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<RuleBookStore>();
@@ -124,6 +128,7 @@ if (args.Contains("migrate") || args.Contains("create-admin"))
     return args.Contains("create-admin") ? await AccountCommands.CreateAdminAsync(app.Services, args) : 0;
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
@@ -131,16 +136,6 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.Use(async (ctx, next) =>
-{
-    ctx.Response.Headers.XContentTypeOptions = "nosniff";
-    ctx.Response.Headers["X-Frame-Options"] = "DENY";
-    ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-    // No scripts are needed (every form works without JavaScript); inline styles only for tree indentation.
-    ctx.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
-    await next();
-});
-
 // Health: 200 when the database answers a query, 503 otherwise.
 app.MapGet("/healthz", async (AppDbContext db, CancellationToken ct) =>
 {
@@ -161,7 +156,7 @@ app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext ctx) =>
     var culture = code == "en" ? "en-US" : "vi-VN";
     ctx.Response.Cookies.Append(Lang.CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
         new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-    return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+    return Results.LocalRedirect(SecurityHeaders.SafeLocalUrl(returnUrl));
 }).AllowAnonymous();
 
 app.MapRazorPages();

@@ -6,11 +6,18 @@ namespace ThiDua.Tests.Accounts;
 public sealed class AccessTests : AppTest
 {
     private readonly Dictionary<string, HttpClient> _clients = [];
-    private int _btctwPerson, _hvPerson, _btctwUnit, _hvUnit, _staffOwn;
+    private int _btctwPerson, _hvPerson, _btctwUnit, _hvUnit, _staffOwn, _bdPerson, _bdUnit;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        (_bdPerson, _bdUnit) = await App.QueryAsync(async db =>
+        {
+            // The bloc secretariat's own agency (its account sits in Ban Dân vận Trung ương).
+            var bd = await db.Units.SingleAsync(u => u.Code == "BDVTW");
+            var sub = await ThiDua.Infrastructure.UnitScopeService.SubtreeAsync(db, bd.Id);
+            return (await db.People.Where(p => sub.Contains(p.CurrentUnitId!.Value)).Select(p => p.Id).FirstAsync(), bd.Id);
+        });
         (_btctwPerson, _hvPerson, _btctwUnit, _hvUnit, _staffOwn) = await App.QueryAsync(async db =>
         {
             var bt = await db.Units.SingleAsync(u => u.Code == "BTCTW");
@@ -32,7 +39,8 @@ public sealed class AccessTests : AppTest
 
     private string Url(string template) => template
         .Replace("{btPerson}", _btctwPerson.ToString()).Replace("{hvPerson}", _hvPerson.ToString())
-        .Replace("{btUnit}", _btctwUnit.ToString()).Replace("{hvUnit}", _hvUnit.ToString()).Replace("{own}", _staffOwn.ToString());
+        .Replace("{btUnit}", _btctwUnit.ToString()).Replace("{hvUnit}", _hvUnit.ToString()).Replace("{own}", _staffOwn.ToString())
+        .Replace("{bdPerson}", _bdPerson.ToString()).Replace("{bdUnit}", _bdUnit.ToString());
 
     public static TheoryData<string, string, string> Cases() => new()
     {
@@ -69,6 +77,17 @@ public sealed class AccessTests : AppTest
         { "canbo.btctw@thidua.vn", "/People/Edit/{own}", "denied" },
         { "thuongtruc.khoi@thidua.vn", "/People/Details/{hvPerson}", "ok" },
         { "thuongtruc.khoi@thidua.vn", "/Blocs/Edit/1", "ok" },
+        // The bloc secretariat reads every member agency but changes personnel records only of its own agency.
+        { "thuongtruc.khoi@thidua.vn", "/People/Edit/{hvPerson}", "denied" },
+        { "thuongtruc.khoi@thidua.vn", "/People/Edit/{btPerson}", "denied" },
+        { "thuongtruc.khoi@thidua.vn", "/People/Edit/{bdPerson}", "ok" },
+        { "thuongtruc.khoi@thidua.vn", "/People/Details/{bdPerson}", "ok" },
+        { "thuongtruc.khoi@thidua.vn", "/Units/Details/{hvUnit}", "ok" },
+        { "thuongtruc.khoi@thidua.vn", "/Units/Edit/{hvUnit}", "denied" },
+        { "thuongtruc.khoi@thidua.vn", "/Units/Edit/{bdUnit}", "ok" },
+        { "thuongtruc.khoi@thidua.vn", "/Eligibility?unit={hvUnit}", "ok" },
+        { "admin@thidua.vn", "/People/Edit/{hvPerson}", "ok" },
+        { "admin@thidua.vn", "/Units/Edit/{hvUnit}", "ok" },
         { "tdkt.btctw@thidua.vn", "/Blocs/Edit/1", "denied" },
         { "admin@thidua.vn", "/Admin/Accounts", "ok" },
         { "admin@thidua.vn", "/Admin/RuleSets", "ok" },
@@ -114,6 +133,51 @@ public sealed class AccessTests : AppTest
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString());
         Assert.Equal(before, await App.QueryAsync(db => db.YearRatings.CountAsync(r => r.PersonId == _hvPerson)));
+    }
+
+    public static TheoryData<string, string> BlocSecretariatPosts() => new()
+    {
+        // handler, fields (name=value;…): every change to another agency's personnel record
+        { "Rating", "rating.Year=2026;rating.Rating=HTXSNV" },
+        { "Discipline", "discipline.Level=KhienTrach;discipline.From=2025-01-01;discipline.To=2025-12-31" },
+        { "Award", "award.Year=2025;award.Code=CSTDCS;award.Basis=Annual;award.Authority=CoQuan" },
+        { "Initiative", "initiative.Year=2025;initiative.Title=Sáng kiến;initiative.Scope=CoSo" },
+        { "Active", "active=false;version=0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BlocSecretariatPosts))]
+    public async Task BlocSecretariat_PostsHistoryOfAnotherAgencysPerson_IsRefusedAndWritesNothing(string handler, string fields)
+    {
+        var client = await As("thuongtruc.khoi@thidua.vn");
+        var form = fields.Split(';').Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f[1]);
+        var before = await App.QueryAsync(async db => (await db.AuditEntries.CountAsync(), await db.YearRatings.CountAsync(r => r.PersonId == _hvPerson), await db.DisciplineRecords.CountAsync(r => r.PersonId == _hvPerson), await db.Awards.CountAsync(r => r.PersonId == _hvPerson)));
+        var response = await client.PostFormAsync($"/People/Details/{_hvPerson}?handler={handler}", form, "/Account/ChangePassword");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString());
+        var after = await App.QueryAsync(async db => (await db.AuditEntries.CountAsync(), await db.YearRatings.CountAsync(r => r.PersonId == _hvPerson), await db.DisciplineRecords.CountAsync(r => r.PersonId == _hvPerson), await db.Awards.CountAsync(r => r.PersonId == _hvPerson)));
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task BlocSecretariat_PostsEditOfAnotherAgencysPerson_IsRefused()
+    {
+        var client = await As("thuongtruc.khoi@thidua.vn");
+        var name = await App.QueryAsync(db => db.People.Where(p => p.Id == _hvPerson).Select(p => p.GivenName).SingleAsync());
+        var response = await client.PostFormAsync($"/People/Edit/{_hvPerson}", new() { ["Input.FamilyName"] = "Sửa", ["Input.GivenName"] = "Đã Bị Sửa", ["Input.Gender"] = "Male", ["Input.UnitId"] = _hvUnit.ToString() }, "/Account/ChangePassword");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString());
+        Assert.Equal(name, await App.QueryAsync(db => db.People.Where(p => p.Id == _hvPerson).Select(p => p.GivenName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task BlocSecretariat_PostsRatingOfOwnAgencysPerson_IsSaved()
+    {
+        var client = await As("thuongtruc.khoi@thidua.vn");
+        var response = await client.PostFormAsync($"/People/Details/{_bdPerson}?handler=Rating", new() { ["rating.Year"] = "2026", ["rating.Rating"] = "HTXSNV" }, $"/People/Details/{_bdPerson}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("AccessDenied", response.Headers.Location!.ToString());
+        Assert.True(await App.QueryAsync(db => db.YearRatings.AnyAsync(r => r.PersonId == _bdPerson && r.Year == 2026)));
     }
 
     [Fact]

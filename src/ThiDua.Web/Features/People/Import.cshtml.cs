@@ -105,7 +105,7 @@ public sealed class ImportModel(AppDbContext db, UnitScopeService scopes, Import
             FileName = Path.GetFileName(Upload.FileName),
             Content = ms.ToArray(),
             UserName = User.UserName(),
-            AllowedUnitIds = scope.AllUnits ? null : string.Join(',', scope.UnitIds),
+            AllowedUnitIds = scope.EditableUnitIds is { } editable ? string.Join(',', editable) : null,
             AcceptValidRowsOnly = AcceptValidRowsOnly,
             State = ImportJobState.Queued,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,

@@ -67,12 +67,14 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Pag
         if (id is null && string.IsNullOrEmpty(Input.NewPassword)) ModelState.AddModelError("Input.NewPassword", "Hãy đặt mật khẩu cho tài khoản mới.");
         if (!ModelState.IsValid) return Page();
 
+        // One transaction: the account, its password, roles and security stamp change together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         AppUser? user;
+        string? before = null;
         if (id is null)
         {
             user = new AppUser { UserName = Input.Email.Trim(), Email = Input.Email.Trim(), EmailConfirmed = true, FullName = Input.FullName.Trim(), UnitId = Input.UnitId!.Value, PersonId = personId, IsActive = Input.IsActive };
-            var created = await users.CreateAsync(user, Input.NewPassword!);
-            if (!AddErrors(created)) return Page();
+            if (!AddErrors(await users.CreateAsync(user, Input.NewPassword!))) return await RolledBackAsync(tx);
         }
         else
         {
@@ -88,27 +90,51 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Pag
                 ModelState.AddModelError("", "Không thể tự vô hiệu hóa hoặc tự bỏ vai trò quản trị của chính mình.");
                 return Page();
             }
+            var oldRoles = await users.GetRolesAsync(user);
+            before = await DescribeAsync(user.Email, user.FullName, user.UnitId, user.PersonId, user.IsActive, oldRoles, ct);
+            // What the sign-in cookie carries (roles, unit, staff record) or whether it may be used at all:
+            // a change to any of it ends the account's sessions (see SessionCheck).
+            var sessionChanged = user.UnitId != Input.UnitId!.Value || user.PersonId != personId || user.IsActive != Input.IsActive
+                || !string.Equals(user.Email, Input.Email.Trim(), StringComparison.OrdinalIgnoreCase) || !oldRoles.ToHashSet().SetEquals(roles);
             user.Email = Input.Email.Trim();
             user.UserName = Input.Email.Trim();
             user.FullName = Input.FullName.Trim();
             user.UnitId = Input.UnitId!.Value;
             user.PersonId = personId;
             user.IsActive = Input.IsActive;
-            if (!AddErrors(await users.UpdateAsync(user))) return Page();
+            if (!AddErrors(await users.UpdateAsync(user))) return await RolledBackAsync(tx);
             if (!string.IsNullOrEmpty(Input.NewPassword))
             {
                 var token = await users.GeneratePasswordResetTokenAsync(user);
-                if (!AddErrors(await users.ResetPasswordAsync(user, token, Input.NewPassword))) return Page();
+                if (!AddErrors(await users.ResetPasswordAsync(user, token, Input.NewPassword))) return await RolledBackAsync(tx);
             }
-            if (!Input.IsActive) await users.UpdateSecurityStampAsync(user);
+            if (sessionChanged && !AddErrors(await users.UpdateSecurityStampAsync(user))) return await RolledBackAsync(tx);
         }
         var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current.Except(roles));
-        await users.AddToRolesAsync(user, roles.Except(current));
-        db.Audit(User.UserName(), id is null ? "Tạo tài khoản" : "Sửa tài khoản", nameof(AppUser), user.Email!, $"vai trò: {string.Join(",", roles)}; đơn vị {user.UnitId}; hoạt động: {user.IsActive}");
+        if (!AddErrors(await users.RemoveFromRolesAsync(user, current.Except(roles)))) return await RolledBackAsync(tx);
+        if (!AddErrors(await users.AddToRolesAsync(user, roles.Except(current)))) return await RolledBackAsync(tx);
+        var after = await DescribeAsync(user.Email, user.FullName, user.UnitId, user.PersonId, user.IsActive, roles, ct);
+        db.Audit(User.UserName(), id is null ? "Tạo tài khoản" : "Sửa tài khoản", nameof(AppUser), user.Id,
+            $"trước: {before ?? "—"} → sau: {after}{(string.IsNullOrEmpty(Input.NewPassword) ? "" : "; đặt mật khẩu mới")}", code: user.Email);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         TempData["Message"] = $"Đã lưu tài khoản {user.Email}.";
         return RedirectToPage("Index");
+    }
+
+    private async Task<IActionResult> RolledBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx)
+    {
+        await tx.RollbackAsync();
+        db.ChangeTracker.Clear();
+        ModelState.AddModelError("", "Không lưu được tài khoản; chưa có thay đổi nào được ghi. Hãy sửa các lỗi trên rồi lưu lại.");
+        return Page();
+    }
+
+    private async Task<string> DescribeAsync(string? email, string fullName, int unitId, int? personId, bool active, IEnumerable<string> roles, CancellationToken ct)
+    {
+        var unit = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? $"#{unitId}";
+        var person = personId is { } pid ? await db.People.Where(p => p.Id == pid).Select(p => p.PersonalCode).FirstOrDefaultAsync(ct) : null;
+        return $"{email}, {fullName}; đơn vị: {unit}; hồ sơ: {person ?? "—"}; vai trò: {string.Join(", ", roles.Order(StringComparer.Ordinal).Select(ThiDua.Features.Accounts.Roles.Name))}; {(active ? "đang hoạt động" : "vô hiệu hóa")}";
     }
 
     private bool AddErrors(IdentityResult result)

@@ -8,12 +8,15 @@ using ThiDua.Infrastructure;
 
 namespace ThiDua.Features.Admin.Accounts;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Account.SignInGuard guard, TimeProvider clock) : PageModel
 {
     public sealed record Row(string Id, string Email, string FullName, string Unit, string Roles, bool IsActive, bool LockedOut, int Failures);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     public List<Row> Rows { get; private set; } = [];
+    public sealed record BlockedAddress(string Address, int Failures, DateTime UntilUtc);
+    /// <summary>Client addresses refused for now after repeated failed sign-ins (an office behind one address may need this lifted).</summary>
+    public List<BlockedAddress> Blocked { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,17 +29,42 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
         Rows = list.Where(u => folded.Length == 0 || VietnameseText.Fold($"{u.Email} {u.FullName} {u.Unit}").Contains(folded, StringComparison.Ordinal))
             .Select(u => new Row(u.Id, u.Email ?? "", u.FullName, u.Unit, string.Join(", ", userRoles[u.Id].Select(ThiDua.Features.Accounts.Roles.Name)), u.IsActive, u.LockoutEnd > now, u.AccessFailedCount))
             .ToList();
+        var nowUtc = now.UtcDateTime;
+        Blocked = (await db.LoginThrottles.AsNoTracking().Where(t => t.BlockedUntilUtc != null).ToListAsync(ct))
+            .Where(t => t.BlockedUntilUtc > nowUtc).OrderBy(t => t.Address, StringComparer.Ordinal)
+            .Select(t => new BlockedAddress(t.Address, t.Failures, t.BlockedUntilUtc!.Value)).ToList();
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    /// <summary>Lifts a lockout and forgets the failures behind it: the next lockout starts again from the shortest.</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        db.Audit(User.UserName(), "Mở khóa tài khoản", nameof(AppUser), user.Email ?? id);
-        await db.SaveChangesAsync();
+        var wasUntil = user.LockoutEnd;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var unlocked = await users.SetLockoutEndDateAsync(user, null);
+        var reset = unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(user) : unlocked;
+        if (!reset.Succeeded)
+        {
+            await tx.RollbackAsync(ct);
+            TempData["Message"] = $"Không mở khóa được {user.Email}: {string.Join("; ", reset.Errors.Select(e => e.Description))}";
+            return RedirectToPage();
+        }
+        // The unlock entry is also where the lockout backoff starts again (SignInGuard.NextLockoutAsync).
+        db.Audit(User.UserName(), Account.SignInGuard.Unlocked, nameof(AppUser), user.Id,
+            $"trước: khóa đến {(wasUntil is { } w ? VnFormat.DateTime(w.UtcDateTime) : "—")} → sau: mở khóa", code: user.Email);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         TempData["Message"] = $"Đã mở khóa {user.Email}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnblockAsync(string address, CancellationToken ct)
+    {
+        await guard.UnblockAsync(address, ct);
+        db.Audit(User.UserName(), Account.SignInGuard.AddressUnblocked, nameof(Account.LoginThrottle), address, code: address.Length > 100 ? address[..100] : address);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Đã bỏ chặn đăng nhập từ địa chỉ {address}.";
         return RedirectToPage();
     }
 }
