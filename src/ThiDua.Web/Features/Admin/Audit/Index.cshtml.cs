@@ -43,6 +43,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         ["YearRating"] = ("Xếp loại", "Rating"),
         ["DisciplineRecord"] = ("Kỷ luật", "Discipline"),
         ["Initiative"] = ("Sáng kiến", "Initiative"),
+        ["Export"] = ("Xuất dữ liệu", "Export"),
+        ["LoginThrottle"] = ("Địa chỉ đăng nhập", "Sign-in address"),
     };
 
     /// <summary>Actions written before they were all Vietnamese ("Xóa award"), shown as they are written now.</summary>
