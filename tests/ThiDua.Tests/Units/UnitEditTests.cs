@@ -54,14 +54,15 @@ public sealed class UnitEditTests() : AppTest("tdkt.btctw@thidua.vn")
     [Fact]
     public async Task AddSubUnitOfKindAgency_ByBlocSecretariat_IsAllowed()
     {
-        var agency = await UnitAsync("BTCTW");
+        // Under its own agency: the bloc secretariat changes units only of its own agency (least privilege).
+        var agency = await UnitAsync("BDVTW");
         var secretariat = await App.SignInAsync("thuongtruc.khoi@thidua.vn");
         var response = await secretariat.PostFormAsync("/Units/Edit", NewUnit("BTCTW-CQ", "Agency", agency.Id));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var created = await UnitAsync("BTCTW-CQ");
         var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Thêm đơn vị"));
         Assert.Equal((created.Id.ToString(CultureInfo.InvariantCulture), "BTCTW-CQ"), (audit.EntityId, audit.EntityCode));
-        Assert.StartsWith("trước: — → sau: tên: Phòng Thử nghiệm; tên viết tắt: —; mã: BTCTW-CQ; loại: Cơ quan; trực thuộc: Ban Tổ chức Trung ương (BTCTW)", audit.Details);
+        Assert.StartsWith("trước: — → sau: tên: Phòng Thử nghiệm; tên viết tắt: —; mã: BTCTW-CQ; loại: Cơ quan; trực thuộc: Ban Dân vận Trung ương (BDVTW)", audit.Details);
     }
 
     [Theory]
