@@ -271,6 +271,17 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     }
 
     /// <summary>
+    /// The inline delete buttons of earlier versions deleted at once; a post from such a page (or a bookmark) now
+    /// leads to the confirmation page and deletes nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, string? kind, int itemId, CancellationToken ct)
+    {
+        var (_, denied) = await EditableAsync(id, ct);
+        if (denied is not null) return denied;
+        return DeleteHistoryModel.KindName(kind) is null ? NotFound() : RedirectToPage("DeleteHistory", new { kind, itemId });
+    }
+
+    /// <summary>
     /// Puts a person back on the active list. Deactivating goes through its confirmation page (Deactivate), so a
     /// post asking for it here changes nothing and leads there.
     /// </summary>
