@@ -3,7 +3,26 @@ namespace ThiDua.Infrastructure;
 /// <summary>Paging links that keep the list's filters in the query string (plain links, no JavaScript).</summary>
 public sealed record PagerModel(int Page, int PageSize, int Total, Func<int, string> Url)
 {
-    public int TotalPages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int TotalPages => Math.Max(1, (int)(((long)Total + PageSize - 1) / PageSize));
 
     public static int Clamp(int page) => Math.Max(1, page);
+
+    /// <summary>
+    /// The numbered links: the first and last page, and <paramref name="around"/> pages either side of the current
+    /// one; null marks a gap ("…"). 1 … 4 5 [6] 7 8 … 111.
+    /// </summary>
+    public IReadOnlyList<int?> Numbers(int around = 2)
+    {
+        var last = TotalPages;
+        var current = Math.Clamp(Page, 1, last);
+        var result = new List<int?>();
+        int? previous = null;
+        foreach (var n in new[] { 1, last }.Concat(Enumerable.Range(Math.Max(1, current - around), Math.Min(last, current + around) - Math.Max(1, current - around) + 1)).Distinct().Order())
+        {
+            if (previous is { } p && n > p + 1) result.Add(n == p + 2 ? p + 1 : null);
+            result.Add(n);
+            previous = n;
+        }
+        return result;
+    }
 }

@@ -47,17 +47,17 @@ public sealed class AuditPageTests() : AppTest("admin@thidua.vn")
             ["award.Year"] = "2009", ["award.Code"] = "BK_TTG", ["award.Authority"] = "Thủ tướng Chính phủ", ["award.Basis"] = "Merit",
         }, $"/People/Details/{id}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var details = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Thêm khen thưởng" && a.EntityId == code).Select(a => a.Details).SingleAsync());
-        Assert.StartsWith("trước: —; sau: 2009 Bằng khen của Thủ tướng Chính phủ (BK_TTG); cấp quyết định: Thủ tướng Chính phủ", details);
+        var details = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Thêm khen thưởng" && a.EntityId == id.ToString() && a.EntityCode == code).Select(a => a.Details).SingleAsync());
+        Assert.StartsWith("trước: — → sau: 2009 Bằng khen của Thủ tướng Chính phủ (BK_TTG); cấp quyết định: Thủ tướng Chính phủ", details);
 
         var awardId = await App.QueryAsync(db => db.Awards.Where(a => a.PersonId == id && a.Year == 2009 && a.Code == "BK_TTG").Select(a => a.Id).SingleAsync());
-        var deleted = await officer.PostFormAsync($"/People/Details/{id}?handler=Delete", new() { ["kind"] = "award", ["itemId"] = awardId.ToString() }, $"/People/Details/{id}");
+        var deleted = await officer.PostFormAsync($"/People/DeleteHistory/award/{awardId}", []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
-        var deletion = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Xóa khen thưởng" && a.EntityId == code).Select(a => a.Details).SingleAsync());
-        Assert.Equal($"#{awardId}; trước: 2009 Bằng khen của Thủ tướng Chính phủ (BK_TTG); cấp quyết định: Thủ tướng Chính phủ; số QĐ: —; ngày QĐ: —; thành tích đến năm: —; loại thành tích: Công trạng; sau: —", deletion);
+        var deletion = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Xóa khen thưởng" && a.EntityId == id.ToString() && a.EntityCode == code).Select(a => a.Details).SingleAsync());
+        Assert.Equal($"dòng #{awardId}; trước: 2009 Bằng khen của Thủ tướng Chính phủ (BK_TTG); cấp quyết định: Thủ tướng Chính phủ; số QĐ: —; ngày QĐ: —; thành tích đến năm: —; loại thành tích: Công trạng → sau: —", deletion);
 
-        var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Admin/Audit?entity={code}"));
-        Assert.Contains($"Cán bộ {code}", html);
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Admin/Audit?entity={id}"));
+        Assert.Contains("Cán bộ", html);
         Assert.Contains("2009 Bằng khen của Thủ tướng Chính phủ (BK_TTG)", html);
     }
 }

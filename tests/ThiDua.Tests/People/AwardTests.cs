@@ -30,8 +30,8 @@ public sealed class AwardTests() : AppTest("tdkt.btctw@thidua.vn")
         var award = await App.QueryAsync(db => db.Awards.SingleAsync(a => a.PersonId == id && a.Year == 2009 && a.Code == "BK_BO"));
         Assert.Equal(2008, award.PeriodTo);
         Assert.Equal(AwardBasis.DotXuat, award.Basis);
-        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Thêm khen thưởng" && a.EntityId == code).Select(a => a.Details).SingleAsync());
-        Assert.StartsWith("trước: —; sau: 2009 Bằng khen cấp bộ, ban, ngành, tỉnh (BK_BO)", audit);
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Thêm khen thưởng" && a.EntityId == id.ToString() && a.EntityCode == code).Select(a => a.Details).SingleAsync());
+        Assert.StartsWith("trước: — → sau: 2009 Bằng khen cấp bộ, ban, ngành, tỉnh (BK_BO)", audit);
         Assert.Contains("thành tích đến năm: 2008; loại thành tích: Đột xuất", audit);
 
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/People/Details/{id}"));
@@ -80,9 +80,9 @@ public sealed class AwardTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Matches("<option value=\"ChuyenDe\" selected=\"selected\"", reopened);
         Assert.Contains("value=\"2007\"", reopened);
         Assert.DoesNotMatch("<option value=\"Merit\" selected", reopened);
-        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Sửa khen thưởng" && a.EntityId == code).Select(a => a.Details).SingleAsync());
-        Assert.Contains("trước: 2008 Bằng khen cấp bộ, ban, ngành, tỉnh (BK_BO); cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: —; loại thành tích: Công trạng", audit);
-        Assert.Contains("sau: 2008 Bằng khen cấp bộ, ban, ngành, tỉnh (BK_BO); cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: 2007; loại thành tích: Chuyên đề", audit);
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Sửa khen thưởng" && a.EntityId == id.ToString() && a.EntityCode == code).Select(a => a.Details).SingleAsync());
+        Assert.Contains($"dòng #{awardId}; trước: 2008 Bằng khen cấp bộ, ban, ngành, tỉnh (BK_BO); cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: —; loại thành tích: Công trạng", audit);
+        Assert.Contains(" → sau: 2008 Bằng khen cấp bộ, ban, ngành, tỉnh (BK_BO); cấp quyết định: Trưởng Ban; số QĐ: —; ngày QĐ: —; thành tích đến năm: 2007; loại thành tích: Chuyên đề", audit);
 
         // The same form posted again was made from values that are no longer stored: refused, nothing changes.
         var stale = await Client.PostFormAsync($"/People/EditAward/{awardId}", new()

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ThiDua.Features.Awards;
 using ThiDua.Features.Eligibility;
@@ -12,7 +13,7 @@ public sealed class AwardInput
     [Display(Name = "Danh hiệu, hình thức"), Required(ErrorMessage = "Hãy chọn danh hiệu hoặc hình thức.")] public string? Code { get; set; }
     [Display(Name = "Cấp quyết định"), Required(ErrorMessage = "Hãy nhập cấp quyết định."), StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")] public string? Authority { get; set; }
     [Display(Name = "Số quyết định"), StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
-    [Display(Name = "Ngày quyết định")] public DateOnly? DecisionDate { get; set; }
+    [Display(Name = "Ngày quyết định"), ModelBinder(typeof(Infrastructure.VnDateBinder))] public DateOnly? DecisionDate { get; set; }
     /// <summary>"Thành tích đến năm": the last year of the achievement period the decision states; empty when it states none.</summary>
     [Display(Name = "Thành tích đến năm")] public int? PeriodTo { get; set; }
     /// <summary>"Loại thành tích"; absent means merit, the usual case.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Data;
+using ThiDua.Features.Accounts;
 using ThiDua.Features.Awards;
 using ThiDua.Features.Eligibility;
 using ThiDua.Infrastructure;
@@ -24,8 +25,10 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     public sealed class DisciplineInput
     {
         [Display(Name = "Hình thức kỷ luật"), Required(ErrorMessage = "Hãy chọn hình thức kỷ luật.")] public DisciplineLevel? Level { get; set; }
-        [Display(Name = "Từ ngày"), Required(ErrorMessage = "Hãy nhập ngày bắt đầu.")] public DateOnly? From { get; set; }
-        [Display(Name = "Đến ngày"), Required(ErrorMessage = "Hãy nhập ngày kết thúc.")] public DateOnly? To { get; set; }
+        [Display(Name = "Từ ngày"), Required(ErrorMessage = "Hãy nhập ngày bắt đầu.")]
+        [ModelBinder(typeof(VnDateBinder))] public DateOnly? From { get; set; }
+        [Display(Name = "Đến ngày"), Required(ErrorMessage = "Hãy nhập ngày kết thúc.")]
+        [ModelBinder(typeof(VnDateBinder))] public DateOnly? To { get; set; }
         [Display(Name = "Số quyết định"), StringLength(100, ErrorMessage = "Số quyết định tối đa 100 ký tự.")] public string? DecisionNumber { get; set; }
     }
 
@@ -52,6 +55,8 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public int EvaluationYear { get; private set; }
     public bool CanEdit { get; private set; }
+    /// <summary>The engine's JSON input is a tool for the officers who check verdicts with the batch command.</summary>
+    public bool OffersEngineInput => OffersEngineInputTo(User);
     public List<IndexModel.UnitOption> UnitOptions { get; private set; } = [];
     /// <summary>The add-award form, refilled with what was typed when a post is refused.</summary>
     public AwardFieldsModel AwardFields { get; private set; } = new("a", "award", null);
@@ -118,9 +123,14 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
 
     private static DateOnly VietnamToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(VnFormat.VietnamOffset));
 
+    /// <summary>Emulation officers, council and bloc secretariats and administrators; not staff, council members or signing leaders.</summary>
+    public static bool OffersEngineInputTo(System.Security.Claims.ClaimsPrincipal user) =>
+        Roles.RegistryEditors.Split(',').Any(user.IsInRole);
+
     /// <summary>The engine's input for this person, in the batch contract's format.</summary>
     public async Task<IActionResult> OnGetEligibilityInputAsync(int id, CancellationToken ct)
     {
+        if (!OffersEngineInputTo(User)) return Forbid();
         if (await LoadAsync(id, ct) is { } denied) return denied;
         // Only a year outside the range is refused: a year without a rule set still has facts worth checking.
         if (YearRefused) return BadRequest(YearProblem ?? "");
@@ -140,6 +150,8 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         return (person, null);
     }
 
+    private bool Unreadable(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+
     private async Task<IActionResult> Redisplay(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     private IActionResult Done(int id, string message)
@@ -154,11 +166,16 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         if (denied is not null) return denied;
         if (!ModelState.IsValid) return await Redisplay(id, ct);
         var existing = await db.YearRatings.FirstOrDefaultAsync(r => r.PersonId == id && r.Year == input.Year, ct);
-        if (existing is null) db.YearRatings.Add(new YearRating { PersonId = id, Year = input.Year!.Value, Rating = input.Rating!.Value });
-        else existing.Rating = input.Rating!.Value;
-        db.Audit(User.UserName(), existing is null ? "Thêm xếp loại" : "Sửa xếp loại", nameof(Person), person!.PersonalCode, $"{input.Year}: {input.Rating}");
+        var year = input.Year!.Value;
+        var after = HistoryText.RatingName(input.Rating!.Value);
+        if (existing is not null && existing.Rating == input.Rating) return Done(id, $"Xếp loại năm {year} vẫn là {after}: không có thay đổi.");
+        var before = existing is null ? null : HistoryText.RatingName(existing.Rating);
+        if (existing is null) db.YearRatings.Add(new YearRating { PersonId = id, Year = year, Rating = input.Rating.Value });
+        else existing.Rating = input.Rating.Value;
+        db.Audit(User.UserName(), existing is null ? "Thêm xếp loại" : "Sửa xếp loại", nameof(Person), person!.Id,
+            $"năm {year.ToString(System.Globalization.CultureInfo.InvariantCulture)}; {HistoryText.Change(before, after)}", code: person.PersonalCode);
         await db.SaveChangesAsync(ct);
-        return Done(id, $"Đã ghi xếp loại năm {input.Year}.");
+        return Done(id, $"Đã ghi xếp loại năm {year}.");
     }
 
     public async Task<IActionResult> OnPostDisciplineAsync(int id, [Bind(Prefix = "discipline")] DisciplineInput input, CancellationToken ct)
@@ -167,8 +184,9 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         if (denied is not null) return denied;
         if (input.From is { } f && input.To is { } t && t < f) ModelState.AddModelError("discipline.To", "Ngày kết thúc kỷ luật phải sau ngày bắt đầu.");
         if (!ModelState.IsValid) return await Redisplay(id, ct);
-        db.DisciplineRecords.Add(new DisciplineRecord { PersonId = id, Level = input.Level!.Value, From = input.From!.Value, To = input.To!.Value, DecisionNumber = input.DecisionNumber?.Trim() });
-        db.Audit(User.UserName(), "Thêm kỷ luật", nameof(Person), person!.PersonalCode, $"{input.Level} {input.From:dd/MM/yyyy}–{input.To:dd/MM/yyyy}");
+        var record = new DisciplineRecord { PersonId = id, Level = input.Level!.Value, From = input.From!.Value, To = input.To!.Value, DecisionNumber = string.IsNullOrWhiteSpace(input.DecisionNumber) ? null : input.DecisionNumber.Trim() };
+        db.DisciplineRecords.Add(record);
+        db.Audit(User.UserName(), "Thêm kỷ luật", nameof(Person), person!.Id, HistoryText.Change(null, HistoryText.Discipline(record)), code: person.PersonalCode);
         await db.SaveChangesAsync(ct);
         return Done(id, "Đã ghi hình thức kỷ luật.");
     }
@@ -180,8 +198,9 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         var usedFor = string.IsNullOrWhiteSpace(input.UsedFor) ? null : input.UsedFor.Trim().ToUpperInvariant();
         if (usedFor is not null && !AwardRecord.Codes.ContainsKey(usedFor)) ModelState.AddModelError("initiative.UsedFor", "Mã danh hiệu, hình thức không có trong danh mục.");
         if (!ModelState.IsValid) return await Redisplay(id, ct);
-        db.Initiatives.Add(new Initiative { PersonId = id, Year = input.Year!.Value, Title = input.Title!.Trim(), Scope = input.Scope!.Value, UsedFor = usedFor });
-        db.Audit(User.UserName(), "Thêm sáng kiến", nameof(Person), person!.PersonalCode, $"{input.Year}: {input.Title}");
+        var initiative = new Initiative { PersonId = id, Year = input.Year!.Value, Title = input.Title!.Trim(), Scope = input.Scope!.Value, UsedFor = usedFor };
+        db.Initiatives.Add(initiative);
+        db.Audit(User.UserName(), "Thêm sáng kiến", nameof(Person), person!.Id, HistoryText.Change(null, HistoryText.Initiative(initiative)), code: person.PersonalCode);
         await db.SaveChangesAsync(ct);
         return Done(id, "Đã ghi sáng kiến.");
     }
@@ -201,21 +220,30 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         var award = new AwardRecord { PersonId = id, Code = "", Authority = "", Status = AwardStatus.Conferred };
         input.ApplyTo(award);
         db.Awards.Add(award);
-        db.Audit(User.UserName(), "Thêm khen thưởng", nameof(Person), person!.PersonalCode, $"trước: —; sau: {award.AuditText()}");
+        db.Audit(User.UserName(), "Thêm khen thưởng", nameof(Person), person!.Id, HistoryText.Change(null, award.AuditText()), code: person.PersonalCode);
         await db.SaveChangesAsync(ct);
         return Done(id, "Đã ghi khen thưởng.");
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, int unitId, DateOnly? from, int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(int id, [Display(Name = "Chuyển đến đơn vị")] int? unitId,
+        [Display(Name = "Từ ngày"), ModelBinder(typeof(VnDateBinder))] DateOnly? from, int version, CancellationToken ct)
     {
         var (person, denied) = await EditableAsync(id, ct);
         if (denied is not null) return denied;
         var scope = await scopes.GetAsync(User, ct);
-        if (!scope.CanEditUnit(unitId)) ModelState.AddModelError("unitId", "Đơn vị mới ngoài phạm vi của bạn.");
-        if (from is null) ModelState.AddModelError("from", "Hãy nhập ngày chuyển đơn vị.");
-        if (unitId == person!.CurrentUnitId) ModelState.AddModelError("unitId", "Cán bộ đang ở đơn vị này.");
+        // An id that is no active unit (a tampered or stale form) gets a message, never a foreign-key error.
+        var target = unitId is null ? null
+            : await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.ActiveTo == null).Select(u => new { u.Id, u.Name, u.Code }).FirstOrDefaultAsync(ct);
+        // Text that is not a number or a date already has its binding message; say nothing more about that field.
+        var unitProblem = Unreadable(nameof(unitId)) ? null
+            : unitId is null ? "Hãy chọn đơn vị chuyển đến."
+            : target is null ? $"Không có đơn vị đang hoạt động với mã số {unitId}: hãy chọn đơn vị trong danh sách."
+            : !scope.CanEditUnit(target.Id) ? $"Đơn vị \"{target.Name}\" ngoài phạm vi của bạn."
+            : target.Id == person!.CurrentUnitId ? "Cán bộ đang ở đơn vị này." : null;
+        if (unitProblem is not null) ModelState.AddModelError(nameof(unitId), unitProblem);
+        if (from is null && !Unreadable(nameof(from))) ModelState.AddModelError(nameof(from), "Hãy nhập ngày chuyển đơn vị.");
         if (!ModelState.IsValid) return await Redisplay(id, ct);
-        db.Entry(person).Property(p => p.Version).OriginalValue = version;
+        db.Entry(person!).Property(p => p.Version).OriginalValue = version;
         var open = await db.UnitMemberships.Where(m => m.PersonId == id && m.To == null).ToListAsync(ct);
         foreach (var m in open)
         {
@@ -226,9 +254,12 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
             }
             m.To = from!.Value.AddDays(-1);
         }
-        db.UnitMemberships.Add(new UnitMembership { PersonId = id, UnitId = unitId, From = from!.Value, Position = person.Position });
-        person.CurrentUnitId = unitId;
-        db.Audit(User.UserName(), "Chuyển đơn vị", nameof(Person), person.PersonalCode, $"đến đơn vị {unitId} từ {from:dd/MM/yyyy}");
+        var previous = await db.Units.AsNoTracking().Where(u => u.Id == person!.CurrentUnitId).Select(u => new { u.Name, u.Code }).FirstOrDefaultAsync(ct);
+        db.UnitMemberships.Add(new UnitMembership { PersonId = id, UnitId = target!.Id, From = from!.Value, Position = person!.Position });
+        person.CurrentUnitId = target.Id;
+        db.Audit(User.UserName(), "Chuyển đơn vị", nameof(Person), person.Id,
+            $"Đơn vị: {HistoryText.Change(previous is null ? null : HistoryText.Unit(previous.Name, previous.Code), HistoryText.Unit(target.Name, target.Code))}; từ ngày {VnFormat.Date(from)}",
+            code: person.PersonalCode);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -242,36 +273,30 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         return Done(id, "Đã chuyển đơn vị.");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, string kind, int itemId, CancellationToken ct)
+    /// <summary>
+    /// The inline delete buttons of earlier versions deleted at once; a post from such a page (or a bookmark) now
+    /// leads to the confirmation page and deletes nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, string? kind, int itemId, CancellationToken ct)
     {
-        var (person, denied) = await EditableAsync(id, ct);
+        var (_, denied) = await EditableAsync(id, ct);
         if (denied is not null) return denied;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // An award's fields go into the audit entry, so a deletion can be traced back to what was removed.
-        var before = kind == "award" ? (await db.Awards.AsNoTracking().FirstOrDefaultAsync(x => x.Id == itemId && x.PersonId == id, ct))?.AuditText() : null;
-        var deleted = kind switch
-        {
-            "rating" => await db.YearRatings.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
-            "discipline" => await db.DisciplineRecords.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
-            "initiative" => await db.Initiatives.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
-            "award" => await db.Awards.Where(x => x.Id == itemId && x.PersonId == id).ExecuteDeleteAsync(ct),
-            _ => 0,
-        };
-        if (deleted == 0) return NotFound();
-        var what = kind switch { "rating" => "xếp loại", "discipline" => "kỷ luật", "initiative" => "sáng kiến", _ => "khen thưởng" };
-        db.Audit(User.UserName(), $"Xóa {what}", nameof(Person), person!.PersonalCode, before is null ? $"#{itemId}" : $"#{itemId}; trước: {before}; sau: —");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Done(id, "Đã xóa dòng quá trình.");
+        return DeleteHistoryModel.KindName(kind) is null ? NotFound() : RedirectToPage("DeleteHistory", new { kind, itemId });
     }
 
+    /// <summary>
+    /// Puts a person back on the active list. Deactivating goes through its confirmation page (Deactivate), so a
+    /// post asking for it here changes nothing and leads there.
+    /// </summary>
     public async Task<IActionResult> OnPostActiveAsync(int id, bool active, int version, CancellationToken ct)
     {
         var (person, denied) = await EditableAsync(id, ct);
         if (denied is not null) return denied;
-        db.Entry(person!).Property(p => p.Version).OriginalValue = version;
-        person!.IsActive = active;
-        db.Audit(User.UserName(), active ? "Theo dõi lại" : "Ngừng theo dõi", nameof(Person), person.PersonalCode);
+        if (!active) return RedirectToPage("Deactivate", new { id });
+        if (person!.IsActive) return Done(id, "Cán bộ đang được theo dõi: không có thay đổi.");
+        db.Entry(person).Property(p => p.Version).OriginalValue = version;
+        person.IsActive = true;
+        db.Audit(User.UserName(), "Theo dõi lại cán bộ", nameof(Person), person.Id, $"Trạng thái: {HistoryText.Change("ngừng theo dõi", "đang theo dõi")}", code: person.PersonalCode);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -281,6 +306,6 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
             TempData["Message"] = "Hồ sơ vừa được người khác sửa; không có thay đổi nào được lưu. Hãy xem lại và thử lại.";
             return RedirectToPage("Details", new { id });
         }
-        return Done(id, active ? "Đã đưa cán bộ trở lại danh sách theo dõi." : "Đã ngừng theo dõi cán bộ (hồ sơ vẫn được giữ).");
+        return Done(id, "Đã đưa cán bộ trở lại danh sách theo dõi.");
     }
 }

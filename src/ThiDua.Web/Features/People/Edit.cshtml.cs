@@ -25,10 +25,10 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
         [Display(Name = "Tên")] public string GivenName { get; set; } = "";
         [Required(ErrorMessage = "Hãy chọn giới tính.")]
         [Display(Name = "Giới tính")] public Gender? Gender { get; set; }
-        [Display(Name = "Ngày sinh")] public DateOnly? BirthDate { get; set; }
+        [Display(Name = "Ngày sinh"), ModelBinder(typeof(VnDateBinder))] public DateOnly? BirthDate { get; set; }
         [StringLength(200, ErrorMessage = "Chức vụ tối đa 200 ký tự.")]
         [Display(Name = "Chức vụ")] public string? Position { get; set; }
-        [Display(Name = "Ngày tuyển dụng")] public DateOnly? HiredOn { get; set; }
+        [Display(Name = "Ngày tuyển dụng"), ModelBinder(typeof(VnDateBinder))] public DateOnly? HiredOn { get; set; }
         [Required(ErrorMessage = "Hãy chọn đơn vị.")]
         [Display(Name = "Đơn vị")] public int? UnitId { get; set; }
         [Display(Name = "Đang xem xét kỷ luật, thanh tra, khiếu nại")] public bool PendingReview { get; set; }
@@ -57,6 +57,15 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
         return Page();
     }
 
+    private async Task<string?> UnitTextAsync(int? unitId, CancellationToken ct) =>
+        await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name + " (" + u.Code + ")").FirstOrDefaultAsync(ct);
+
+    private async Task<bool> CodeTakenAsync(string code, int? id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.People.AsNoTracking().AnyAsync(x => x.PersonalCode == code && x.Id != id, ct);
+    }
+
     private async Task<List<IndexModel.UnitOption>> EditableUnitsAsync(AccessScope scope, CancellationToken ct) =>
         (await IndexModel.UnitOptionsAsync(db, scope, ct)).Where(u => scope.CanEditUnit(u.Id)).ToList();
 
@@ -73,7 +82,14 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
             if (!scope.CanEditUnit(person.CurrentUnitId)) return Forbid();
         }
         var code = Input.PersonalCode.Trim();
-        if (Input.UnitId is { } unitId && !scope.CanEditUnit(unitId)) ModelState.AddModelError("Input.UnitId", "Đơn vị ngoài phạm vi của bạn.");
+        // The unit must exist and be active when it is chosen anew; a tampered or stale id gets a message, not a foreign-key error.
+        var unit = Input.UnitId is { } unitId
+            ? await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Name, u.Code, Active = u.ActiveTo == null }).FirstOrDefaultAsync(ct)
+            : null;
+        var unitChanges = person is null || person.CurrentUnitId != Input.UnitId;
+        if (Input.UnitId is { } chosen && (unit is null || unitChanges && !unit.Active))
+            ModelState.AddModelError("Input.UnitId", $"Không có đơn vị đang hoạt động với mã số {chosen}: hãy chọn đơn vị trong danh sách.");
+        else if (unit is not null && !scope.CanEditUnit(unit.Id)) ModelState.AddModelError("Input.UnitId", $"Đơn vị \"{unit.Name}\" ngoài phạm vi của bạn.");
         if (await db.People.AnyAsync(x => x.PersonalCode == code && x.Id != id, ct)) ModelState.AddModelError("Input.PersonalCode", $"Mã cá nhân \"{code}\" đã được dùng cho người khác.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (Input.BirthDate is { } b && b > today) ModelState.AddModelError("Input.BirthDate", "Ngày sinh không thể ở tương lai.");
@@ -81,6 +97,7 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
         if (!ModelState.IsValid) return Page();
 
         var creating = person is null;
+        var before = creating ? null : HistoryText.PersonFields(person!, await UnitTextAsync(person!.CurrentUnitId, ct));
         person ??= new Person { PersonalCode = code, FamilyName = "", GivenName = "" };
         if (!creating) db.Entry(person).Property(p => p.Version).OriginalValue = Input.Version;
         person.PersonalCode = code;
@@ -105,10 +122,21 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
             db.UnitMemberships.Add(new UnitMembership { PersonId = person.Id, UnitId = Input.UnitId!.Value, From = today, Position = person.Position });
             person.CurrentUnitId = Input.UnitId;
         }
-        db.Audit(User.UserName(), creating ? "Thêm cán bộ" : "Sửa cán bộ", nameof(Person), code, person.FullName);
+        var after = HistoryText.PersonFields(person, HistoryText.Unit(unit!.Name, unit.Code));
+        if (before is not null && HistoryText.Diff(before, after) is { Length: 0 })
+        {
+            TempData["Message"] = "Không có thay đổi nào.";
+            return RedirectToPage("Details", new { id = person.Id });
+        }
+        // Saved first so a new person has the database id the audit entry is keyed by; both go in one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
+            db.Audit(User.UserName(), creating ? "Thêm cán bộ" : "Sửa hồ sơ cán bộ", nameof(Person), person.Id,
+                before is null ? HistoryText.Created(after) : HistoryText.Diff(before, after), code: person.PersonalCode);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -116,6 +144,14 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
             ModelState.AddModelError("", $"Hồ sơ vừa được người khác sửa (hiện là: {current.FullName}, {current.Position}). Các thay đổi của bạn vẫn ở trên biểu mẫu; hãy xem lại rồi lưu lần nữa.");
             Input.Version = current.Version;
             ModelState.Remove("Input.Version");
+            return Page();
+        }
+        catch (DbUpdateException)
+        {
+            // Two saves with the same code at once: the check above passed for both, the unique index refused one.
+            await tx.RollbackAsync(ct);
+            if (!await CodeTakenAsync(code, id, ct)) throw;
+            ModelState.AddModelError("Input.PersonalCode", $"Mã cá nhân \"{code}\" vừa được dùng cho người khác. Hãy kiểm tra lại mã rồi lưu lần nữa.");
             return Page();
         }
         TempData["Message"] = creating ? $"Đã thêm {person.FullName}." : $"Đã lưu hồ sơ {person.FullName}.";

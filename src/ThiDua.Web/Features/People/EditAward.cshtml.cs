@@ -76,7 +76,7 @@ public sealed class EditAwardModel(AppDbContext db, UnitScopeService scopes) : P
             return RedirectToPage("Details", new { id = PersonId });
         }
         var code = await db.People.Where(p => p.Id == PersonId).Select(p => p.PersonalCode).FirstAsync(ct);
-        db.Audit(User.UserName(), "Sửa khen thưởng", nameof(Person), code, $"#{id}; trước: {before}; sau: {after}");
+        db.Audit(User.UserName(), "Sửa khen thưởng", nameof(Person), PersonId, $"dòng #{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}; {HistoryText.Change(before, after)}", code: code);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Đã sửa khen thưởng.";
         return RedirectToPage("Details", new { id = PersonId });

@@ -13,7 +13,11 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
 {
     public const int PageSize = 50;
 
-    public sealed record Row(int Id, string PersonalCode, string FullName, string Gender, DateOnly? BirthDate, string? Position, string? Unit, bool IsActive, bool PendingReview);
+    public sealed record Row(int Id, string PersonalCode, string FullName, string Gender, DateOnly? BirthDate, string? Position, string? Unit, bool IsActive, bool PendingReview, int? UnitId = null)
+    {
+        /// <summary>The agency the unit belongs to, shown when the list mixes agencies ("Văn phòng" exists in every one).</summary>
+        public string? Agency { get; init; }
+    }
     public sealed record UnitOption(int Id, string Name, int Depth);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -25,6 +29,10 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
     public List<UnitOption> Units { get; private set; } = [];
     public int Total { get; private set; }
     public bool CanEdit { get; private set; }
+    /// <summary>True when the filtered people belong to more than one agency: the list then names each one's agency.</summary>
+    public bool MixesAgencies { get; private set; }
+    /// <summary>Why the page asked for is not the one shown (a page that does not exist, text that is no number); null when it is.</summary>
+    public string? PageProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -34,12 +42,47 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
         Units = await UnitOptionsAsync(db, scope, ct);
         var query = await new PeopleFilter(Q, Unit, Status).ApplyAsync(db, scope, ct);
         Total = await query.CountAsync(ct);
-        PageNumber = PagerModel.Clamp(PageNumber);
+        BoundPage();
         Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(p => new Row(p.Id, p.PersonalCode, p.FamilyName + " " + (p.MiddleName == null ? "" : p.MiddleName + " ") + p.GivenName,
-                p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam", p.BirthDate, p.Position, p.CurrentUnit!.Name, p.IsActive, p.PendingReview))
+                p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam", p.BirthDate, p.Position, p.CurrentUnit!.Name, p.IsActive, p.PendingReview, p.CurrentUnitId))
             .ToListAsync(ct);
+        var agencies = await AgencyNamesAsync(db, ct);
+        var unitIds = await query.Where(p => p.CurrentUnitId != null).Select(p => p.CurrentUnitId!.Value).Distinct().ToListAsync(ct);
+        MixesAgencies = unitIds.Select(u => agencies.GetValueOrDefault(u)).Distinct().Count() > 1;
+        if (MixesAgencies) Rows = Rows.Select(r => r with { Agency = r.UnitId is { } u ? agencies.GetValueOrDefault(u) : null }).ToList();
         return Page();
+    }
+
+    /// <summary>
+    /// Keeps the page number to the pages that exist: a page past the end shows the last one, a page below 1 or
+    /// text that is no number shows the first, each with a message instead of an empty list or an error.
+    /// </summary>
+    private void BoundPage()
+    {
+        var pages = new PagerModel(1, PageSize, Total, _ => "").TotalPages;
+        var unreadable = ModelState.TryGetValue("p", out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
+        if (unreadable is null && PageNumber >= 1 && PageNumber <= pages) return;
+        var shown = unreadable is null && PageNumber > pages ? pages : 1;
+        var asked = unreadable ?? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        PageProblem = $"Không có trang \"{asked}\": danh sách có {VnFormat.Number(pages)} trang. Đang hiện trang {VnFormat.Number(shown)}.";
+        ModelState.Remove("p");
+        PageNumber = shown;
+    }
+
+    /// <summary>Each unit's agency: its nearest ancestor of kind Cơ quan (itself for an agency), else the root of its tree.</summary>
+    public static async Task<Dictionary<int, string>> AgencyNamesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name, u.Kind }).ToListAsync(ct)).ToDictionary(u => u.Id);
+        var result = new Dictionary<int, string>();
+        foreach (var unit in units.Values)
+        {
+            var u = unit;
+            // Bounded by the number of units, so a cycle in bad data cannot loop forever.
+            for (var steps = 0; u.Kind != ThiDua.Features.Units.UnitKind.Agency && u.ParentId is { } parent && units.TryGetValue(parent, out var up) && steps < units.Count; steps++) u = up;
+            result[unit.Id] = u.Name;
+        }
+        return result;
     }
 
     /// <summary>
