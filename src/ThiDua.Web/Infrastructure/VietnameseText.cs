@@ -71,7 +71,7 @@ public static class VietnameseText
                     if (primary.Length > 0 && primary[^1] >= 'A' && primary[^1] < 'A' + Alphabet.Length) primary[^1] = Combine(primary[^1], ch);
                     continue;
                 }
-                var idx = Alphabet.IndexOf(ch == 'đ' ? 'đ' : ch);
+                var idx = Alphabet.IndexOf(ch == 'đ' ? 'đ' : ch, StringComparison.Ordinal);
                 primary.Append(idx >= 0 ? (char)('A' + idx) : ch < 'A' ? ch : (char)('A' + Alphabet.Length + 1));
             }
             tones.Append((char)('0' + tone));
@@ -92,7 +92,7 @@ public static class VietnameseText
             ('u', '\u031B') => 'ư',
             _ => letter,
         };
-        return (char)('A' + Alphabet.IndexOf(combined));
+        return (char)('A' + Alphabet.IndexOf(combined, StringComparison.Ordinal));
     }
 
     /// <summary>Key for a person: given name first, then family and middle names, as Vietnamese lists are sorted.</summary>

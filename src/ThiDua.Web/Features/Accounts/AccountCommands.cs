@@ -31,7 +31,8 @@ public static class AccountCommands
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == unitCode.ToUpperInvariant());
+        var code = unitCode.ToUpperInvariant();
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == code);
         var unitName = Arg("--unit-name");
         if (unit is null && unitName is null)
         {

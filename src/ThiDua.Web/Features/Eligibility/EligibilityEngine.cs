@@ -27,15 +27,16 @@ public sealed class EligibilityEngine
         _y = asOfYear;
         _deferredReason = ["Đang trong thời gian xem xét kỷ luật, điều tra, thanh tra, kiểm tra hoặc giải quyết khiếu nại, tố cáo: hoãn xét đến khi có kết luận"];
         var r = set.Rules;
-        EligibilityCodes.TryParseScope(r.CstdBo.InitiativeMinScope, out _boScope);
-        EligibilityCodes.TryParseScope(r.Cstdtq.InitiativeMinScope, out _tqScope);
-        EligibilityCodes.TryParseRating(r.Common.CountedYearMinRating, out _countedMin);
-        EligibilityCodes.TryParseRating(r.Ldtt.MinRating, out _ldttMin);
-        EligibilityCodes.TryParseRating(r.Cstdcs.ExcellentRating, out _excellent);
-        EligibilityCodes.TryParseRating(r.BkBo.ExcellentRating, out _boExcellent);
-        EligibilityCodes.TryParseRating(r.BkTtg.MinRating, out _ttgMinRating);
-        EligibilityCodes.TryParseRating(r.Ttldtt.MinRating, out _ttldttMin);
-        EligibilityCodes.TryParseRating(r.Ttldxs.MinRating, out _ttldxsMin);
+        // The rule set was validated (RuleSet.Validate): every code parses; a failed parse would leave None.
+        _ = EligibilityCodes.TryParseScope(r.CstdBo.InitiativeMinScope, out _boScope);
+        _ = EligibilityCodes.TryParseScope(r.Cstdtq.InitiativeMinScope, out _tqScope);
+        _ = EligibilityCodes.TryParseRating(r.Common.CountedYearMinRating, out _countedMin);
+        _ = EligibilityCodes.TryParseRating(r.Ldtt.MinRating, out _ldttMin);
+        _ = EligibilityCodes.TryParseRating(r.Cstdcs.ExcellentRating, out _excellent);
+        _ = EligibilityCodes.TryParseRating(r.BkBo.ExcellentRating, out _boExcellent);
+        _ = EligibilityCodes.TryParseRating(r.BkTtg.MinRating, out _ttgMinRating);
+        _ = EligibilityCodes.TryParseRating(r.Ttldtt.MinRating, out _ttldttMin);
+        _ = EligibilityCodes.TryParseRating(r.Ttldxs.MinRating, out _ttldxsMin);
         var y = asOfYear;
         _bDeferral = r.Deferral.BasisFor(y);
         _bLdtt = r.Ldtt.BasisFor(y);

@@ -65,7 +65,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         {
             var importer = scope.ServiceProvider.GetRequiredService<PeopleImporter>();
             using var content = new MemoryStream(job.Content);
-            var outcome = await importer.ImportAsync(content, accessScope, job.UserName, job.AcceptValidRowsOnly, Progress, ct, new ImportSource(job.Id, job.FileName));
+            var outcome = await importer.ImportAsync(content, accessScope, job.UserName, job.AcceptValidRowsOnly, Progress, new ImportSource(job.Id, job.FileName), ct);
             db.ChangeTracker.Clear();
             job = await db.ImportJobs.SingleAsync(j => j.Id == id, ct);
             job.State = outcome.FileError is not null ? ImportJobState.Failed : outcome.Written ? ImportJobState.Succeeded : ImportJobState.Rejected;

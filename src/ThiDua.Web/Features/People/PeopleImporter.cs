@@ -66,7 +66,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
     private sealed record AwardColumns(bool Decision, bool DecisionDate, bool PeriodTo, bool Basis);
 
     public async Task<ImportOutcome> ImportAsync(Stream xlsx, AccessScope scope, string userName, bool acceptValidRowsOnly,
-        Func<int, int, Task>? progress = null, CancellationToken ct = default, ImportSource? source = null)
+        Func<int, int, Task>? progress = null, ImportSource? source = null, CancellationToken ct = default)
     {
         var reports = new List<ImportRowReport>();
         using var buffered = new MemoryStream();
@@ -128,7 +128,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             else if (unitCode is not null && !scope.CanEditUnit(unitId)) c.Error(W.UnitCode, $"đơn vị \"{unitCode}\" ngoài phạm vi đơn vị của bạn");
             if (code is not null && existing.TryGetValue(code, out var currentUnit) && !scope.CanEditUnit(currentUnit))
                 c.Error(W.Code, $"cá nhân mã \"{code}\" thuộc đơn vị ngoài phạm vi của bạn");
-            if (code is not null && people.ContainsKey(code)) c.Error(W.Code, $"mã \"{code}\" lặp lại trong trang (dòng {people[code].Row})");
+            if (code is not null && people.TryGetValue(code, out var earlier)) c.Error(W.Code, $"mã \"{code}\" lặp lại trong trang (dòng {earlier.Row})");
             if (birth is { } b && hired is { } h && h < b.AddYears(15)) c.Error(W.Hired, "ngày tuyển dụng phải sau ngày sinh ít nhất 15 năm");
             if (birth is { } b2 && b2 > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) c.Error(W.Birth, "ngày sinh ở tương lai");
             if (c.Ok) people[code!] = new PersonRow(row, code!, family!, middle, given!, gender!.Value, birth, position, unitId, hired);

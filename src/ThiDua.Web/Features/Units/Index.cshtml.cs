@@ -60,11 +60,12 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
         var filtered = ordered.Where(x => scope.CanSeeUnit(x.Unit.Id))
             .Where(x => Kind is null || x.Unit.Kind == Kind)
             .Where(x => Status switch { "inactive" => !x.Unit.IsActive(today), "all" => true, _ => x.Unit.IsActive(today) });
+        var upperCode = Q!.Trim().ToUpperInvariant();
         if (folded.Length > 0)
         {
             // Ranking as for people: exact, then prefix, then contains; tree order within each rank.
             filtered = filtered.Where(x => x.Unit.SearchName.Contains(folded, StringComparison.Ordinal))
-                .OrderBy(x => VietnameseText.Fold(x.Unit.Name) == folded || x.Unit.Code == Q!.Trim().ToUpperInvariant() ? 0 : VietnameseText.Fold(x.Unit.Name).StartsWith(folded, StringComparison.Ordinal) ? 1 : 2);
+                .OrderBy(x => VietnameseText.Fold(x.Unit.Name) == folded || x.Unit.Code == upperCode ? 0 : VietnameseText.Fold(x.Unit.Name).StartsWith(folded, StringComparison.Ordinal) ? 1 : 2);
         }
         var list = filtered.Select(x =>
         {
