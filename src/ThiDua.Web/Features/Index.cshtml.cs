@@ -1,3 +1,4 @@
+using ThiDua.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Data;
@@ -29,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             ?? await db.Blocs.AsNoTracking().OrderBy(b => b.Id).FirstOrDefaultAsync(ct);
         if (bloc is null) return;
         BlocName = bloc.Name;
-        Year = clock.GetUtcNow().Year;
+        Year = clock.VietnamYear();
         var memberIds = await db.BlocMemberships.Where(m => m.BlocId == bloc.Id && m.FromYear <= Year && (m.ToYear == null || m.ToYear >= Year)).Select(m => m.UnitId).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name, u.IsDemo, u.SortKey }).ToListAsync(ct);
         var staffByUnit = await db.People.Where(p => p.IsActive && p.CurrentUnitId != null).GroupBy(p => p.CurrentUnitId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);

@@ -35,7 +35,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         if (bloc is null) return NotFound();
         Bloc = bloc;
         CanEdit = Allowed;
-        var thisYear = clock.GetUtcNow().ToOffset(VnFormat.VietnamOffset).Year;
+        var thisYear = clock.VietnamYear();
         if (!ModelState.IsValid || Year is { } y && !InRange(y))
         {
             YearProblem = $"{YearRangeMessage("Năm")} Đang hiển thị năm {thisYear}.";

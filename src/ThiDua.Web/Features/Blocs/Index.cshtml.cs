@@ -1,3 +1,4 @@
+using ThiDua.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Data;
@@ -15,7 +16,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanEdit = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.BlocSecretariat);
-        var year = clock.GetUtcNow().Year;
+        var year = clock.VietnamYear();
         Rows = await db.Blocs.AsNoTracking().OrderBy(b => b.Name)
             .Select(b => new Row(b.Id, b.Name, b.Code, b.IsActive,
                 b.Members.Count(m => m.FromYear <= year && (m.ToYear == null || m.ToYear >= year)),

@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
-    public List<People.IndexModel.UnitOption> Units { get; private set; } = [];
+    public List<ThiDua.Features.Units.UnitOption> Units { get; private set; } = [];
     public List<BlocOption> Blocs { get; private set; } = [];
     public int EvaluationYear { get; private set; }
     /// <summary>The last year a request may name (next year, Vietnam time): the year input's max and the server's limit.</summary>
@@ -54,7 +54,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(User, ct);
-        Units = await People.IndexModel.UnitOptionsAsync(db, scope, ct);
+        Units = await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct);
         if (scope.AllUnits) Blocs = await db.Blocs.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Name).Select(b => new BlocOption(b.Id, b.Name)).ToListAsync(ct);
         var today = RegistryFacts.VietnamToday(clock);
         MaxYear = today.Year + 1;

@@ -183,5 +183,5 @@ public static class RegistryFacts
     }
 
     /// <summary>Today in Vietnam (UTC+7 all year): the day that decides whether a review is still open.</summary>
-    public static DateOnly VietnamToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VnFormat.VietnamOffset).DateTime);
+    public static DateOnly VietnamToday(TimeProvider clock) => clock.VietnamToday();
 }

@@ -57,7 +57,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     public bool CanEdit { get; private set; }
     /// <summary>The engine's JSON input is a tool for the officers who check verdicts with the batch command.</summary>
     public bool OffersEngineInput => OffersEngineInputTo(User);
-    public List<IndexModel.UnitOption> UnitOptions { get; private set; } = [];
+    public List<ThiDua.Features.Units.UnitOption> UnitOptions { get; private set; } = [];
     /// <summary>The add-award form, refilled with what was typed when a post is refused.</summary>
     public AwardFieldsModel AwardFields { get; private set; } = new("a", "award", null);
 
@@ -80,7 +80,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         Awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.Year).ToListAsync(ct))
             .Select(a => new AwardRow(a.Id, a.Year, a.Code, AwardRecord.Name(a.Code), a.Authority, a.DecisionNumber, a.DecisionDate, a.Status, a.PeriodTo, a.Basis)).ToList();
         await EvaluateAsync(id, ct);
-        if (CanEdit) UnitOptions = (await IndexModel.UnitOptionsAsync(db, scope, ct)).Where(u => scope.CanEditUnit(u.Id)).ToList();
+        if (CanEdit) UnitOptions = (await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct)).Where(u => scope.CanEditUnit(u.Id)).ToList();
         return null;
     }
 
@@ -90,7 +90,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
     /// </summary>
     private async Task EvaluateAsync(int id, CancellationToken ct)
     {
-        var latest = VietnamToday(clock).Year + 1;
+        var latest = clock.VietnamYear() + 1;
         // Text that is not a number binds to null with an English model-binding message; say it in Vietnamese instead.
         var unreadable = ModelState.TryGetValue(nameof(Year), out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
         if (unreadable is not null || Year is { } asked && (asked < FirstEvaluationYear || asked > latest))
@@ -121,7 +121,6 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
             ? $"Chưa có bộ quy tắc cho năm {year}: ThiDua không có sẵn quy định trước Nghị định 91/2017/NĐ-CP (năm 2016 trở về trước theo Nghị định 65/2014/NĐ-CP và các văn bản trước đó, có quy định khác). Quản trị viên có thể nạp bộ quy tắc cho các năm này."
             : $"Chưa có bộ quy tắc cho năm {year}. Quản trị viên có thể nạp bộ quy tắc áp dụng cho năm này.";
 
-    private static DateOnly VietnamToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(VnFormat.VietnamOffset));
 
     /// <summary>Emulation officers, council and bloc secretariats and administrators; not staff, council members or signing leaders.</summary>
     public static bool OffersEngineInputTo(System.Security.Claims.ClaimsPrincipal user) =>

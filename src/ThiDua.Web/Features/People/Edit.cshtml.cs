@@ -37,7 +37,7 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? Id { get; private set; }
-    public List<IndexModel.UnitOption> Units { get; private set; } = [];
+    public List<ThiDua.Features.Units.UnitOption> Units { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -66,8 +66,8 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
         return await db.People.AsNoTracking().AnyAsync(x => x.PersonalCode == code && x.Id != id, ct);
     }
 
-    private async Task<List<IndexModel.UnitOption>> EditableUnitsAsync(AccessScope scope, CancellationToken ct) =>
-        (await IndexModel.UnitOptionsAsync(db, scope, ct)).Where(u => scope.CanEditUnit(u.Id)).ToList();
+    private async Task<List<ThiDua.Features.Units.UnitOption>> EditableUnitsAsync(AccessScope scope, CancellationToken ct) =>
+        (await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct)).Where(u => scope.CanEditUnit(u.Id)).ToList();
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
@@ -91,7 +91,7 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
             ModelState.AddModelError("Input.UnitId", $"Không có đơn vị đang hoạt động với mã số {chosen}: hãy chọn đơn vị trong danh sách.");
         else if (unit is not null && !scope.CanEditUnit(unit.Id)) ModelState.AddModelError("Input.UnitId", $"Đơn vị \"{unit.Name}\" ngoài phạm vi của bạn.");
         if (await db.People.AnyAsync(x => x.PersonalCode == code && x.Id != id, ct)) ModelState.AddModelError("Input.PersonalCode", $"Mã cá nhân \"{code}\" đã được dùng cho người khác.");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.VietnamToday();
         if (Input.BirthDate is { } b && b > today) ModelState.AddModelError("Input.BirthDate", "Ngày sinh không thể ở tương lai.");
         if (Input.BirthDate is { } b2 && Input.HiredOn is { } h && h < b2.AddYears(15)) ModelState.AddModelError("Input.HiredOn", "Ngày tuyển dụng phải sau ngày sinh ít nhất 15 năm.");
         if (!ModelState.IsValid) return Page();

@@ -18,7 +18,6 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
         /// <summary>The agency the unit belongs to, shown when the list mixes agencies ("Văn phòng" exists in every one).</summary>
         public string? Agency { get; init; }
     }
-    public sealed record UnitOption(int Id, string Name, int Depth);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
@@ -26,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public List<Row> Rows { get; private set; } = [];
-    public List<UnitOption> Units { get; private set; } = [];
+    public List<ThiDua.Features.Units.UnitOption> Units { get; private set; } = [];
     public int Total { get; private set; }
     public bool CanEdit { get; private set; }
     /// <summary>True when the filtered people belong to more than one agency: the list then names each one's agency.</summary>
@@ -39,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
         var scope = await scopes.GetAsync(User, ct);
         CanEdit = scope.CanEdit;
         if (Unit is { } u && !scope.CanSeeUnit(u)) return Forbid();
-        Units = await UnitOptionsAsync(db, scope, ct);
+        Units = await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct);
         var query = await new PeopleFilter(Q, Unit, Status).ApplyAsync(db, scope, ct);
         Total = await query.CountAsync(ct);
         BoundPage();
@@ -135,6 +134,4 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
 
     // The unit tree now lives in Units/UnitTree. This forwarder keeps the pages that still call it here
     // (People/Edit, People/Details, Eligibility/Index, Admin/Accounts/Edit) building until they call UnitTree.
-    public static async Task<List<UnitOption>> UnitOptionsAsync(AppDbContext db, AccessScope scope, CancellationToken ct) =>
-        (await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct)).Select(o => new UnitOption(o.Id, o.Name, o.Depth)).ToList();
 }

@@ -130,7 +130,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
                 c.Error(W.Code, $"cá nhân mã \"{code}\" thuộc đơn vị ngoài phạm vi của bạn");
             if (code is not null && people.TryGetValue(code, out var earlier)) c.Error(W.Code, $"mã \"{code}\" lặp lại trong trang (dòng {earlier.Row})");
             if (birth is { } b && hired is { } h && h < b.AddYears(15)) c.Error(W.Hired, "ngày tuyển dụng phải sau ngày sinh ít nhất 15 năm");
-            if (birth is { } b2 && b2 > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) c.Error(W.Birth, "ngày sinh ở tương lai");
+            if (birth is { } b2 && b2 > clock.VietnamToday()) c.Error(W.Birth, "ngày sinh ở tương lai");
             if (c.Ok) people[code!] = new PersonRow(row, code!, family!, middle, given!, gender!.Value, birth, position, unitId, hired);
             reports.Add(new ImportRowReport(W.PeopleSheet, row, code, c.Ok, c.Messages));
             await Step();
@@ -262,7 +262,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         var createdCodes = new HashSet<string>(StringComparer.Ordinal);
         var updatedBefore = new Dictionary<string, string>(StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = clock.VietnamToday();
         foreach (var r in people.Values)
         {
             if (!tracked.TryGetValue(r.Code, out var p))

@@ -26,7 +26,7 @@ public sealed class DeactivateModel(AppDbContext db, UnitScopeService scopes, Ti
         var scope = await scopes.GetAsync(User, ct);
         if (!scope.CanEditUnit(id)) return Forbid();
         Unit = unit;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(VnFormat.VietnamOffset));
+        Today = clock.VietnamToday();
         if (!unit.IsActive(Today)) Problems.Add($"{unit.Name} đã ngừng hoạt động.");
         var staff = await db.People.CountAsync(p => p.IsActive && p.CurrentUnitId == id, ct);
         if (staff > 0) Problems.Add($"Đơn vị còn {VnFormat.Number(staff)} cán bộ đang công tác. Hãy chuyển cán bộ sang đơn vị khác trước.");

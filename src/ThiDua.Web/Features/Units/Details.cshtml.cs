@@ -62,7 +62,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, TimeP
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    private DateOnly VietnamToday => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(VnFormat.VietnamOffset));
+    private DateOnly VietnamToday => clock.VietnamToday();
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {

@@ -40,7 +40,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
     {
         var scope = await scopes.GetAsync(User, ct);
         CanEdit = scope.CanEdit;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(VnFormat.VietnamOffset));
+        var today = clock.VietnamToday();
         var units = await db.Units.AsNoTracking().ToListAsync(ct);
         var byId = units.ToDictionary(u => u.Id);
         var parentOf = units.ToDictionary(u => u.Id, u => u.ParentId);

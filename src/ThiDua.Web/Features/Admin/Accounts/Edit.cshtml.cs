@@ -30,10 +30,10 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Pag
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public string? Id { get; private set; }
-    public List<People.IndexModel.UnitOption> Units { get; private set; } = [];
+    public List<ThiDua.Features.Units.UnitOption> Units { get; private set; } = [];
 
     private async Task LoadUnitsAsync(CancellationToken ct) =>
-        Units = await People.IndexModel.UnitOptionsAsync(db, new AccessScope(true, new HashSet<int>(), null, true), ct);
+        Units = await ThiDua.Features.Units.UnitTree.OptionsAsync(db, new AccessScope(true, new HashSet<int>(), null, true), ct);
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
