@@ -60,7 +60,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
         var filtered = ordered.Where(x => scope.CanSeeUnit(x.Unit.Id))
             .Where(x => Kind is null || x.Unit.Kind == Kind)
             .Where(x => Status switch { "inactive" => !x.Unit.IsActive(today), "all" => true, _ => x.Unit.IsActive(today) });
-        var upperCode = Q!.Trim().ToUpperInvariant();
+        var upperCode = (Q ?? "").Trim().ToUpperInvariant();
         if (folded.Length > 0)
         {
             // Ranking as for people: exact, then prefix, then contains; tree order within each rank.
