@@ -93,7 +93,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Error");
 })
     // Model-binding errors in Vietnamese, naming the field by its label ("Năm quyết định: "2e3" không phải là số năm.").
-    .AddMvcOptions(BindingMessages.Install);
+    .AddMvcOptions(BindingMessages.Install).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new VnDateBinderProvider()));
 // Vietnamese text is written as characters, not as &#x...; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

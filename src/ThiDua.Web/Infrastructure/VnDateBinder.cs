@@ -43,3 +43,10 @@ public sealed class VnDateBinder : IModelBinder
     public static string Message(string? field, string text) =>
         field is null ? $"\"{text}\" không phải là ngày hợp lệ (dd/mm/yyyy)." : $"{field}: \"{text}\" không phải là ngày hợp lệ (dd/mm/yyyy).";
 }
+
+/// <summary>Every <see cref="DateOnly"/> in the app binds through <see cref="VnDateBinder"/>, so no form depends on the browser's language.</summary>
+public sealed class VnDateBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.ModelType == typeof(DateOnly) || context.Metadata.ModelType == typeof(DateOnly?) ? new VnDateBinder() : null;
+}
