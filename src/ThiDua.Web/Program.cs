@@ -85,11 +85,13 @@ builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/Admin", "Admin");
+    // Account administration lives with the account feature (Features/Accounts/Manage) at /Admin/Accounts.
+    o.Conventions.AuthorizeFolder("/Accounts/Manage", "Admin");
     o.Conventions.AuthorizeFolder("/Units", "RegistryReader");
     o.Conventions.AuthorizeFolder("/Blocs", "RegistryReader");
     o.Conventions.AllowAnonymousToPage("/Index");
-    o.Conventions.AllowAnonymousToPage("/Account/Login");
-    o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+    o.Conventions.AllowAnonymousToPage("/Accounts/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
 })
     // Model-binding errors in Vietnamese, naming the field by its label ("Năm quyết định: "2e3" không phải là số năm.").
@@ -110,7 +112,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 });
 builder.Services.AddSingleton<Lang>();
 builder.Services.AddScoped<UnitScopeService>();
-builder.Services.AddScoped<ThiDua.Features.Account.SignInGuard>();
+builder.Services.AddScoped<ThiDua.Features.Accounts.SignInGuard>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<RuleBookStore>();

@@ -35,7 +35,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
-    public DbSet<Features.Account.LoginThrottle> LoginThrottles => Set<Features.Account.LoginThrottle>();
+    public DbSet<Features.Accounts.LoginThrottle> LoginThrottles => Set<Features.Accounts.LoginThrottle>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -175,7 +175,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Error).HasMaxLength(4000);
         });
-        b.Entity<Features.Account.LoginThrottle>(e =>
+        b.Entity<Features.Accounts.LoginThrottle>(e =>
         {
             e.Property(x => x.Address).HasMaxLength(64);
             e.HasIndex(x => x.Address).IsUnique();

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ThiDua.Features.Account;
 using ThiDua.Features.Accounts;
 
 namespace ThiDua.Tests.Accounts;

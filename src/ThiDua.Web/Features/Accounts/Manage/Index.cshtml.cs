@@ -6,9 +6,9 @@ using ThiDua.Data;
 using ThiDua.Features.Accounts;
 using ThiDua.Infrastructure;
 
-namespace ThiDua.Features.Admin.Accounts;
+namespace ThiDua.Features.Accounts.Manage;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Account.SignInGuard guard, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, SignInGuard guard, TimeProvider clock) : PageModel
 {
     public sealed record Row(string Id, string Email, string FullName, string Unit, string Roles, bool IsActive, bool LockedOut, int Failures);
 
@@ -51,7 +51,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Acco
             return RedirectToPage();
         }
         // The unlock entry is also where the lockout backoff starts again (SignInGuard.NextLockoutAsync).
-        db.Audit(User.UserName(), Account.SignInGuard.Unlocked, nameof(AppUser), user.Id,
+        db.Audit(User.UserName(), SignInGuard.Unlocked, nameof(AppUser), user.Id,
             $"trước: khóa đến {(wasUntil is { } w ? VnFormat.DateTime(w.UtcDateTime) : "—")} → sau: mở khóa", code: user.Email);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -62,7 +62,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Acco
     public async Task<IActionResult> OnPostUnblockAsync(string address, CancellationToken ct)
     {
         await guard.UnblockAsync(address, ct);
-        db.Audit(User.UserName(), Account.SignInGuard.AddressUnblocked, nameof(Account.LoginThrottle), address, code: address.Length > 100 ? address[..100] : address);
+        db.Audit(User.UserName(), SignInGuard.AddressUnblocked, nameof(LoginThrottle), address, code: address.Length > 100 ? address[..100] : address);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Đã bỏ chặn đăng nhập từ địa chỉ {address}.";
         return RedirectToPage();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Features.Accounts;
 
-namespace ThiDua.Features.Account;
+namespace ThiDua.Features.Accounts;
 
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {

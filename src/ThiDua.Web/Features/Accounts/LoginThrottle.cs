@@ -1,4 +1,4 @@
-namespace ThiDua.Features.Account;
+namespace ThiDua.Features.Accounts;
 
 /// <summary>
 /// Failed sign-ins from one client address in the current window: kept in the database so every app instance

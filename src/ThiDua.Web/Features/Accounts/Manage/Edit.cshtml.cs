@@ -7,7 +7,7 @@ using ThiDua.Data;
 using ThiDua.Features.Accounts;
 using ThiDua.Infrastructure;
 
-namespace ThiDua.Features.Admin.Accounts;
+namespace ThiDua.Features.Accounts.Manage;
 
 /// <summary>Creates or edits an account: unit, roles, linked staff record, active flag, and a new password.</summary>
 public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : PageModel

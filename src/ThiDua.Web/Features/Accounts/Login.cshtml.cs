@@ -6,7 +6,7 @@ using ThiDua.Data;
 using ThiDua.Features.Accounts;
 using ThiDua.Infrastructure;
 
-namespace ThiDua.Features.Account;
+namespace ThiDua.Features.Accounts;
 
 /// <summary>
 /// Sign-in that does not tell which accounts exist: an unknown account, a wrong password, a locked account and a

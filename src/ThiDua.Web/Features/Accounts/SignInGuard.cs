@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ThiDua.Data;
 using ThiDua.Features.Accounts;
 
-namespace ThiDua.Features.Account;
+namespace ThiDua.Features.Accounts;
 
 /// <summary>
 /// Limits password guessing without handing an attacker a way to lock people out for good: failures are

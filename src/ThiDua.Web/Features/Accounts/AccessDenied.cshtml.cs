@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ThiDua.Features.Account;
+namespace ThiDua.Features.Accounts;
 
 public sealed class AccessDeniedModel : PageModel
 {
