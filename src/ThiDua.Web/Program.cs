@@ -95,7 +95,16 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Error");
 })
     // Model-binding errors in Vietnamese, naming the field by its label ("Năm quyết định: "2e3" không phải là số năm.").
-    .AddMvcOptions(BindingMessages.Install).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new VnDateBinderProvider()));
+    .AddMvcOptions(BindingMessages.Install)
+    // Dates typed dd/mm/yyyy whatever the browser's language; yes/no fields never trust the posted text;
+    // validation attributes without a message of their own get a Vietnamese one (Infrastructure/VnValidation.cs).
+    .AddMvcOptions(o =>
+    {
+        o.ModelBinderProviders.Insert(0, new VnDateBinderProvider());
+        o.ModelBinderProviders.Insert(0, new VnBoolBinderProvider());
+    });
+// After the data-annotations setup, which adds the implicit [Required] of value types this provider must also see.
+builder.Services.PostConfigure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new VnValidationMessages()));
 // Vietnamese text is written as characters, not as &#x...; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
