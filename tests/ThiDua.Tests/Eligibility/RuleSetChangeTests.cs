@@ -66,7 +66,7 @@ public sealed partial class RuleSetChangeTests() : AppTest("admin@thidua.vn")
         Assert.Contains("hãy đánh dấu xác nhận", refused);
         Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
 
-        await RuleSetUpload.ConfirmAsync(Client, json, acknowledge: true);
+        await RuleSetUpload.ConfirmAsync(Client, json, acknowledge: true, sealedOrigin: RuleSetUpload.SealedOrigin(preview));
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nạp bộ quy tắc").Select(a => a.Details).SingleAsync());
         Assert.Contains("LDTT.minServiceMonths: 6 → 0", audit);
         Assert.Contains("đã xác nhận giá trị khác xa luật", audit);
@@ -88,14 +88,25 @@ public sealed partial class RuleSetChangeTests() : AppTest("admin@thidua.vn")
         Assert.Contains("id=\"preview\"", html);
         Assert.Contains("khôi phục phiên bản sua-1", html);
         var restoredJson = await App.QueryAsync(db => db.RuleSets.Where(r => r.Id == first).Select(r => r.Json).SingleAsync());
-        await RuleSetUpload.ConfirmAsync(Client, restoredJson);
+        await RuleSetUpload.ConfirmAsync(Client, restoredJson, sealedOrigin: RuleSetUpload.SealedOrigin(html));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Nạp bộ quy tắc" && a.Details!.StartsWith("khôi phục phiên bản sua-1"))));
         Assert.Equal("sua-1", await InForceAsync());
 
         // And the built-in set, in the same way.
         var builtIn = await Client.PostFormAsync("/Admin/RuleSets?handler=Restore", new() { ["builtIn"] = "luat-2022" }, "/Admin/RuleSets");
-        Assert.Contains("khôi phục bộ có sẵn luat-2022", System.Net.WebUtility.HtmlDecode(await builtIn.Content.ReadAsStringAsync()));
-        await RuleSetUpload.ConfirmAsync(Client, Original);
+        var builtInPage = System.Net.WebUtility.HtmlDecode(await builtIn.Content.ReadAsStringAsync());
+        Assert.Contains("khôi phục bộ có sẵn luat-2022", builtInPage);
+        await RuleSetUpload.ConfirmAsync(Client, Original, sealedOrigin: RuleSetUpload.SealedOrigin(builtInPage));
         Assert.Equal(BuiltInVersion, await InForceAsync());
         Assert.Equal(3 + 1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Nạp bộ quy tắc")));
+    }
+
+    [Fact]
+    public async Task Confirm_WithAnOriginTheBrowserMadeUp_IsRecordedAsUnconfirmed()
+    {
+        var json = Edited("sua-9", ("\"minServiceMonths\": 6", "\"minServiceMonths\": 5"));
+        await RuleSetUpload.ConfirmAsync(Client, json, sealedOrigin: "tệp-giả.json");
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nạp bộ quy tắc").Select(a => a.Details).SingleAsync());
+        Assert.StartsWith("tệp (tên tệp không xác nhận được)", audit);
     }
 }

@@ -18,9 +18,9 @@ internal static class RuleSetUpload
     }
 
     /// <summary>Confirms a previewed file; returns the page shown afterwards (the list after a redirect, or the preview again with problems).</summary>
-    public static async Task<string> ConfirmAsync(HttpClient client, string json, string reason = "Thử nghiệm theo văn bản mới", bool acknowledge = true)
+    public static async Task<string> ConfirmAsync(HttpClient client, string json, string reason = "Thử nghiệm theo văn bản mới", bool acknowledge = true, string? sealedOrigin = null)
     {
-        var fields = new Dictionary<string, string> { ["PendingJson"] = json, ["PendingOrigin"] = "tệp thử", ["Reason"] = reason };
+        var fields = new Dictionary<string, string> { ["PendingJson"] = json, ["PendingOrigin"] = sealedOrigin ?? "", ["Reason"] = reason };
         if (acknowledge) fields["Acknowledge"] = "true";
         var response = await client.PostFormAsync("/Admin/RuleSets?handler=Confirm", fields, "/Admin/RuleSets");
         if (response.StatusCode == HttpStatusCode.Redirect) return WebUtility.HtmlDecode(await client.GetStringAsync("/Admin/RuleSets"));
@@ -28,10 +28,14 @@ internal static class RuleSetUpload
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The sealed origin the preview carries to its confirmation.</summary>
+    public static string SealedOrigin(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"PendingOrigin\" value=\"([^\"]*)\"").Groups[1].Value;
+
     /// <summary>Upload, then confirm when the file passed its checks; returns the last page.</summary>
     public static async Task<string> UploadAsync(HttpClient client, string json)
     {
         var page = await PreviewAsync(client, json);
-        return page.Contains("id=\"preview\"", StringComparison.Ordinal) ? await ConfirmAsync(client, json) : page;
+        return page.Contains("id=\"preview\"", StringComparison.Ordinal) ? await ConfirmAsync(client, json, sealedOrigin: SealedOrigin(page)) : page;
     }
 }

@@ -42,7 +42,7 @@ public sealed class StoredRuleSetTests() : AppTest("admin@thidua.vn")
         await UploadAsync(original.Replace("\"minServiceMonths\": 6", "\"minServiceMonths\": 7", StringComparison.Ordinal)
             .Replace($"\"version\": \"{version}\"", "\"version\": \"sua-1\"", StringComparison.Ordinal));
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nạp bộ quy tắc").Select(a => a.Details).SingleAsync());
-        Assert.Equal($"tệp thử; lý do: Thử nghiệm theo văn bản mới; phiên bản {version} → sua-1; LDTT.minServiceMonths: 6 → 7", audit);
+        Assert.Equal($"tệp luat-2022.json; lý do: Thử nghiệm theo văn bản mới; phiên bản {version} → sua-1; LDTT.minServiceMonths: 6 → 7", audit);
     }
 
     private Task<string> UploadAsync(string json) => RuleSetUpload.UploadAsync(Client, json);

@@ -261,8 +261,10 @@ public sealed record RuleSet
         if (years.From is { } f && years.To is { } t && f > t)
             problems.Add($"$.appliesToYears: năm bắt đầu {f} sau năm kết thúc {t}");
         if (years.From is null) problems.Add("$.appliesToYears.from: phải ghi năm bắt đầu (quy định của mỗi thời kỳ khác nhau)");
-        if (problems.Count > 0) return;
-        int first = years.From!.Value, last = years.To ?? 2200;
+        // Every other field is still checked, so one upload lists every problem; the year checks of each rule use
+        // the set's years only when those are usable.
+        var yearsUsable = problems.Count == 0;
+        int first = Math.Clamp(years.From ?? 1900, 1900, 2200), last = Math.Clamp(years.To ?? 2200, first, 2200);
 
         void Rule(string path, RuleBase r)
         {
@@ -280,6 +282,7 @@ public sealed record RuleSet
             }
             // The rule must be in force for every year the set is chosen for: enforced here, so the engine never
             // applies a rule outside its period.
+            if (!yearsUsable) return;
             if (!r.Effective.Touches(first)) problems.Add($"{path}.effective: quy tắc không có hiệu lực trong năm {first} mà bộ quy tắc áp dụng");
             else if (!r.Effective.Touches(last)) problems.Add($"{path}.effective: quy tắc hết hiệu lực trước năm {(years.To is null ? "cuối (bộ quy tắc không có năm kết thúc)" : last.ToString(CultureInfo.InvariantCulture))}");
             if (r.Basis.Length > 0)

@@ -91,6 +91,9 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
             ModelState.AddModelError("Input.UnitId", $"Không có đơn vị đang hoạt động với mã số {chosen}: hãy chọn đơn vị trong danh sách.");
         else if (unit is not null && !scope.CanEditUnit(unit.Id)) ModelState.AddModelError("Input.UnitId", $"Đơn vị \"{unit.Name}\" ngoài phạm vi của bạn.");
         if (await db.People.AnyAsync(x => x.PersonalCode == code && x.Id != id, ct)) ModelState.AddModelError("Input.PersonalCode", $"Mã cá nhân \"{code}\" đã được dùng cho người khác.");
+        // A code made only of digits is a citizen identity number (CCCD): 12 digits, as the import checks.
+        if (code.Length > 0 && code.All(char.IsAsciiDigit) && code.Length != 12)
+            ModelState.AddModelError("Input.PersonalCode", $"Mã cá nhân \"{code}\" chỉ gồm chữ số nên phải là số căn cước công dân đủ 12 chữ số (đang có {code.Length}).");
         var today = clock.VietnamToday();
         if (Input.BirthDate is { } b && b > today) ModelState.AddModelError("Input.BirthDate", "Ngày sinh không thể ở tương lai.");
         if (Input.BirthDate is { } b2 && Input.HiredOn is { } h && h < b2.AddYears(15)) ModelState.AddModelError("Input.HiredOn", "Ngày tuyển dụng phải sau ngày sinh ít nhất 15 năm.");

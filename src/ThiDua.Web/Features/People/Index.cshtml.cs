@@ -9,7 +9,7 @@ using W = ThiDua.Features.People.PeopleWorkbook;
 namespace ThiDua.Features.People;
 
 [Authorize(Policy = "RegistryReader")]
-public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageModel
+public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -116,7 +116,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes) : PageM
         ]);
         db.Audit(User.UserName(), "Xuất danh sách cán bộ", "Export", "/People", $"{await SelectionAsync(ct)}; {VnFormat.Number(rows.Count)} cán bộ, {VnFormat.Number(awards.Count)} khen thưởng", code: Unit is null ? null : await db.Units.Where(x => x.Id == Unit).Select(x => x.Code).FirstOrDefaultAsync(ct));
         await db.SaveChangesAsync(ct);
-        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-sach-can-bo-{DateTime.UtcNow:yyyyMMdd}.xlsx");
+        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-sach-can-bo-{clock.VietnamToday():yyyyMMdd}.xlsx");
     }
 
     /// <summary>The export's selection in words, for the audit: unit, search text, status.</summary>

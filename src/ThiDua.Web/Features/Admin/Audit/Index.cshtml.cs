@@ -81,7 +81,17 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Actions = (await db.AuditEntries.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).Take(200).ToListAsync(ct))
             .Select(a => OldActions.GetValueOrDefault(a, a)).Distinct().Order(StringComparer.Ordinal).Select(a => (a, a)).ToList();
         Total = await q.CountAsync(ct);
-        PageNumber = PagerModel.Clamp(PageNumber);
+        // A page that does not exist shows the nearest one that does, and says so.
+        var pages = Math.Max(1, new PagerModel(1, PageSize, Total, _ => "").TotalPages);
+        var unreadable = ModelState.TryGetValue("p", out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
+        if (unreadable is not null || PageNumber < 1 || PageNumber > pages)
+        {
+            var shown = unreadable is null && PageNumber > pages ? pages : 1;
+            var asked = unreadable ?? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Problems.Add($"Không có trang \"{(asked.Length > 20 ? asked[..20] + "…" : asked)}\": nhật ký có {VnFormat.Number(pages)} trang. Đang hiện trang {VnFormat.Number(shown)}.");
+            ModelState.Remove("p");
+            PageNumber = shown;
+        }
         var english = new Lang().English;
         Rows = (await q.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct))
             .Select(a => new Row(a.AtUtc, a.UserName, OldActions.GetValueOrDefault(a.Action, a.Action), EntityTypeName(a.EntityType, english), a.EntityId, a.EntityCode, a.Details))

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,11 @@ using ThiDua.Infrastructure;
 namespace ThiDua.Features.Admin.RuleSets;
 
 /// <summary>The rule sets in force with every parameter and its legal basis; an edited file can be loaded.</summary>
-public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvider clock) : PageModel
+// The app-wide form limit would answer a large file with the generic error page; this page reads up to 64 MB
+// itself so that it can say in Vietnamese that a rule set is a few KB.
+[RequestSizeLimit(64L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
+public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvider clock, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : PageModel
 {
     public const int MaxFileBytes = 256 * 1024;
 
@@ -89,9 +94,16 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
         "null" => "không giới hạn",
         "true" => "có",
         "false" => "không",
-        _ when raw.StartsWith('"') => EligibilityCodes.TryParseRating(raw.Trim('"'), out var r) ? EligibilityCodes.RatingName(r) : raw.Trim('"'),
-        _ => raw,
+        _ when raw.StartsWith('"') => Word(raw.Trim('"')),
+        _ => string.Join(", ", raw.Split(", ").Select(Word)),
     };
+
+    /// <summary>A code as a word: ratings, initiative scopes and discipline levels by their Vietnamese names.</summary>
+    private static string Word(string code) =>
+        EligibilityCodes.TryParseRating(code, out var r) ? EligibilityCodes.RatingName(r)
+        : EligibilityCodes.TryParseScope(code, out var sc) ? "phạm vi " + EligibilityCodes.ScopeName(sc)
+        : EligibilityCodes.TryParseDiscipline(code, out var d) ? EligibilityCodes.DisciplineName(d)
+        : code;
 
     public static string RuleLabel(string key) => key switch
     {
@@ -141,6 +153,8 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
     public static string SourceText(string? source) => source is null ? "" : System.Text.RegularExpressions.Regex.Replace(source
             .Replace("legal-verification.md claims", "Kiểm chứng pháp lý, mục", StringComparison.Ordinal)
             .Replace("legal-verification.md claim", "Kiểm chứng pháp lý, mục", StringComparison.Ordinal)
+            .Replace("claim ", "mục ", StringComparison.Ordinal)
+            .Replace("shared/domain/legal-verification.md", "bản kiểm chứng pháp lý", StringComparison.Ordinal)
             .Replace("legal-rules.md", "Tổng hợp quy định", StringComparison.Ordinal)
             .Replace("CONTRACT.md v2", "quy ước xét điều kiện (phiên bản 2)", StringComparison.Ordinal)
             .Replace("CONTRACT.md", "quy ước xét điều kiện", StringComparison.Ordinal)
@@ -171,7 +185,7 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
                 if (p.Value.ValueKind is JsonValueKind.Array)
                 {
                     var list = string.Join(", ", p.Value.EnumerateArray().Select(v => v.ToString()));
-                    result.Add(new Parameter(rule, p.Name, list, list));
+                    result.Add(new Parameter(rule, p.Name, Display(list), list));
                     continue;
                 }
                 result.Add(new Parameter(rule, p.Name, Display(p.Value.GetRawText()), p.Value.GetRawText()));
@@ -231,10 +245,33 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
         }
         Preview = await BuildPreviewAsync(set, json, origin, ct);
         PendingJson = json;
-        PendingOrigin = origin;
+        PendingOrigin = Seal(origin, json);
         await LoadAsync(ct);
         return Page();
     }
+
+    // The preview travels through the browser; the origin (file name, restored version) is sealed with the file's
+    // hash, so the audit never records a name the browser made up and the confirmed file is the previewed one.
+    private Microsoft.AspNetCore.DataProtection.IDataProtector Protector => protection.CreateProtector("ThiDua.RuleSets.Preview");
+
+    private string Seal(string origin, string json) => Protector.Protect(Hash(json) + "\n" + origin);
+
+    private string? Unseal(string? sealedOrigin, string json)
+    {
+        if (string.IsNullOrEmpty(sealedOrigin)) return null;
+        try
+        {
+            var text = Protector.Unprotect(sealedOrigin);
+            var cut = text.IndexOf('\n', StringComparison.Ordinal);
+            return cut > 0 && text[..cut] == Hash(json) ? text[(cut + 1)..] : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private static string Hash(string json) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
     private RuleSet? Check(string json, RuleBook book)
     {
@@ -257,7 +294,7 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
             await LoadAsync(ct);
             return Page();
         }
-        var origin = string.IsNullOrWhiteSpace(PendingOrigin) ? "tệp" : PendingOrigin.Trim()[..Math.Min(PendingOrigin.Trim().Length, 200)];
+        var origin = Unseal(PendingOrigin, PendingJson) ?? "tệp (tên tệp không xác nhận được)";
         var book = await store.GetAsync(ct);
         var set = Check(PendingJson, book);
         if (set is null)
@@ -275,6 +312,7 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
         if (Problems.Count > 0)
         {
             Preview = await BuildPreviewAsync(set, PendingJson, origin, ct);
+            PendingOrigin = Seal(origin, PendingJson);
             await LoadAsync(ct);
             return Page();
         }
@@ -298,7 +336,7 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
             await LoadAsync(ct);
             return Page();
         }
-        return await PreviewAsync(record.Json, FormattableString.Invariant($"khôi phục phiên bản {record.Version} nạp ngày {record.UploadedUtc:dd/MM/yyyy}"), ct);
+        return await PreviewAsync(record.Json, $"khôi phục phiên bản {record.Version} nạp lúc {VnFormat.DateTime(record.UploadedUtc)}", ct);
     }
 
     /// <summary>
