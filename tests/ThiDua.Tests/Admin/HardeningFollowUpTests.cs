@@ -57,3 +57,35 @@ public sealed class HardeningFollowUpTests() : AppTest("admin@thidua.vn")
         Assert.False(await App.QueryAsync(db => db.People.AnyAsync(p => p.PersonalCode == "12345")));
     }
 }
+
+public sealed class MixedAgencyListTests() : AppTest("admin@thidua.vn")
+{
+    [Fact]
+    public async Task AccountsList_UnitsOfSeveralAgencies_NameTheAgencyBesideTheUnit()
+    {
+        var (unit, agency) = await App.QueryAsync(async db =>
+        {
+            var u = await db.Users.Where(x => x.Email == "canbo.btctw@thidua.vn").Select(x => x.Unit!.Name).SingleAsync();
+            return (u, "Ban Tổ chức Trung ương");
+        });
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync("/Admin/Accounts"));
+        Assert.Contains($"{unit} — {agency}", html);
+    }
+
+    [Fact]
+    public async Task EligibilityForABloc_PeopleRows_NameTheAgencyBesideTheUnit()
+    {
+        var blocId = await App.QueryAsync(db => db.Blocs.Select(b => b.Id).FirstAsync());
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Eligibility?bloc={blocId}&year=2019"));
+        Assert.Matches("<tr data-person=\"[^\"]+\"><td>[^<]*</td><td><a [^>]*>[^<]*</a></td><td>[^<]* — [^<]*</td>", html);
+    }
+
+    [Fact]
+    public async Task FailedSignIn_IsRecordedAsAVisitorNotAsTheAccountOwner()
+    {
+        using var anonymous = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await anonymous.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "tdkt.btctw@thidua.vn", ["Input.Password"] = "Sai@1234567" });
+        var entry = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityCode == "tdkt.btctw@thidua.vn").OrderByDescending(a => a.Id).FirstAsync());
+        Assert.StartsWith("(chưa đăng nhập)", entry.UserName);
+    }
+}

@@ -66,7 +66,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         if (result.Succeeded && !user.IsActive)
         {
-            db.Audit(user.Email!, SignInGuard.Refused, nameof(AppUser), user.Id, $"tài khoản đã vô hiệu hóa; địa chỉ {address}", code: user.Email);
+            db.Audit(Visitor(address), SignInGuard.Refused, nameof(AppUser), user.Id, $"tài khoản đã vô hiệu hóa; địa chỉ {address}", code: user.Email);
             await db.SaveChangesAsync(ct);
             ModelState.AddModelError("", DisabledMessage);
             return Page();
@@ -86,7 +86,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             var until = clock.GetUtcNow() + span;
             var locked = await users.SetLockoutEndDateAsync(user, until);
             if (!locked.Succeeded) log.LogError("Could not lengthen the lockout of {User}: {Errors}", user.UserName, string.Join("; ", locked.Errors.Select(e => e.Code)));
-            db.Audit(user.Email!, SignInGuard.LockedOut, nameof(AppUser), user.Id,
+            db.Audit(Visitor(address), SignInGuard.LockedOut, nameof(AppUser), user.Id,
                 $"tạm khóa {VnFormat.Number((long)span.TotalMinutes)} phút, đến {VnFormat.DateTime(until.UtcDateTime)}; địa chỉ {address}", code: user.Email);
             log.LogWarning("Locked out {User} for {Minutes} minutes", user.UserName, span.TotalMinutes);
         }
@@ -97,7 +97,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     {
         // The attempted name is the attacker's text: bounded to what the audit's code column holds.
         var code = user?.Email ?? (attempted.Length > 100 ? attempted[..100] : attempted);
-        db.Audit(user?.Email ?? "(chưa đăng nhập)", SignInGuard.Failed, nameof(AppUser), user?.Id ?? "", $"{reason}; địa chỉ {address}", code: code);
+        db.Audit(Visitor(address), SignInGuard.Failed, nameof(AppUser), user?.Id ?? "", $"{reason}; địa chỉ {address}", code: code);
         if (await guard.CountFailureAsync(address, ct) is { } blockedUntil)
         {
             db.Audit("(hệ thống)", SignInGuard.AddressBlocked, nameof(LoginThrottle), address, $"đến {VnFormat.DateTime(blockedUntil)}", code: address);
@@ -124,4 +124,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         _dummyHash ??= hasher.HashPassword(dummy, Guid.NewGuid().ToString("N"));
         hasher.VerifyHashedPassword(dummy, _dummyHash, Input.Password);
     }
+
+    /// <summary>Who acted in a failed sign-in: not the account's owner, but whoever typed at that address.</summary>
+    private static string Visitor(string address) => $"(chưa đăng nhập) {address}";
 }

@@ -235,9 +235,17 @@ public sealed record EligibilityReport(
 
         // People: everyone who belonged to the selection during the year, shown in the last unit of the selection they were in.
         var unitInSelection = YearMembers.UnitOfRecord(memberships.Where(m => selection.Contains(m.UnitId)));
+        // A selection of several agencies (a whole bloc) names the agency beside the unit: "Văn phòng" exists in every one.
+        int? AgencyOf(int unit) => tree.SelfAndAncestors(unit).Cast<int?>().FirstOrDefault(id => tree.ById[id!.Value].Kind == UnitKind.Agency);
+        var mixesAgencies = selection.Select(AgencyOf).Where(a => a is not null).Distinct().Skip(1).Any();
+        string UnitLabel(int unit)
+        {
+            var name = tree.ById[unit].Name;
+            return mixesAgencies && AgencyOf(unit) is { } a && a != unit ? $"{name} — {tree.ById[a].Name}" : name;
+        }
         var rows = people.OrderBy(p => p.SortKey, StringComparer.Ordinal).ThenBy(p => p.Id)
             .Select(p => new PersonRow(p.Id, p.PersonalCode, names[p.Id], p.SearchName,
-                unitInSelection.TryGetValue(p.Id, out var u) && tree.ById.TryGetValue(u, out var node) ? node.Name : "",
+                unitInSelection.TryGetValue(p.Id, out var u) && tree.ById.ContainsKey(u) ? UnitLabel(u) : "",
                 engine.Evaluate(factsByPerson[p.Id])))
             .ToList();
         var counts = EligibilityCodes.Individual.ToDictionary(c => c, _ => 0);

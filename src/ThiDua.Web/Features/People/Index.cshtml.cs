@@ -46,7 +46,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
             .Select(p => new Row(p.Id, p.PersonalCode, p.FamilyName + " " + (p.MiddleName == null ? "" : p.MiddleName + " ") + p.GivenName,
                 p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam", p.BirthDate, p.Position, p.CurrentUnit!.Name, p.IsActive, p.PendingReview, p.CurrentUnitId))
             .ToListAsync(ct);
-        var agencies = await AgencyNamesAsync(db, ct);
+        var agencies = await ThiDua.Features.Units.UnitTree.AgencyNamesAsync(db, ct);
         var unitIds = await query.Where(p => p.CurrentUnitId != null).Select(p => p.CurrentUnitId!.Value).Distinct().ToListAsync(ct);
         MixesAgencies = unitIds.Select(u => agencies.GetValueOrDefault(u)).Distinct().Count() > 1;
         if (MixesAgencies) Rows = Rows.Select(r => r with { Agency = r.UnitId is { } u ? agencies.GetValueOrDefault(u) : null }).ToList();
@@ -69,20 +69,6 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
         PageNumber = shown;
     }
 
-    /// <summary>Each unit's agency: its nearest ancestor of kind Cơ quan (itself for an agency), else the root of its tree.</summary>
-    public static async Task<Dictionary<int, string>> AgencyNamesAsync(AppDbContext db, CancellationToken ct)
-    {
-        var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name, u.Kind }).ToListAsync(ct)).ToDictionary(u => u.Id);
-        var result = new Dictionary<int, string>();
-        foreach (var unit in units.Values)
-        {
-            var u = unit;
-            // Bounded by the number of units, so a cycle in bad data cannot loop forever.
-            for (var steps = 0; u.Kind != ThiDua.Features.Units.UnitKind.Agency && u.ParentId is { } parent && units.TryGetValue(parent, out var up) && steps < units.Count; steps++) u = up;
-            result[unit.Id] = u.Name;
-        }
-        return result;
-    }
 
     /// <summary>
     /// The filtered list as .xlsx, in the import template's columns so it can be edited and re-imported: codes as Text,

@@ -63,4 +63,19 @@ public static class UnitTree
         for (var steps = 0; parentOf.GetValueOrDefault(at) is { } parent && steps <= parentOf.Count; steps++) at = parent;
         return at;
     }
+
+    /// <summary>Each unit's agency: its nearest ancestor of kind Cơ quan (itself for an agency), else the root of its tree.</summary>
+    public static async Task<Dictionary<int, string>> AgencyNamesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name, u.Kind }).ToListAsync(ct)).ToDictionary(u => u.Id);
+        var result = new Dictionary<int, string>();
+        foreach (var unit in units.Values)
+        {
+            var u = unit;
+            // Bounded by the number of units, so a cycle in bad data cannot loop forever.
+            for (var steps = 0; u.Kind != UnitKind.Agency && u.ParentId is { } parent && units.TryGetValue(parent, out var up) && steps < units.Count; steps++) u = up;
+            result[unit.Id] = u.Name;
+        }
+        return result;
+    }
 }

@@ -22,8 +22,12 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Sign
     {
         var now = clock.GetUtcNow();
         var folded = VietnameseText.Fold(Q);
-        var list = await db.Users.AsNoTracking().OrderBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email, u.FullName, Unit = u.Unit!.Name, u.IsActive, u.LockoutEnd, u.AccessFailedCount }).ToListAsync(ct);
+        // Accounts of every agency are listed together and "Vụ Nghiên cứu" exists in several: the agency is shown beside the unit.
+        var agencies = await ThiDua.Features.Units.UnitTree.AgencyNamesAsync(db, ct);
+        var list = (await db.Users.AsNoTracking().OrderBy(u => u.Email)
+            .Select(u => new { u.Id, u.Email, u.FullName, u.UnitId, UnitName = u.Unit!.Name, u.IsActive, u.LockoutEnd, u.AccessFailedCount }).ToListAsync(ct))
+            .Select(u => new { u.Id, u.Email, u.FullName, Unit = agencies.TryGetValue(u.UnitId, out var a) && a != u.UnitName ? $"{u.UnitName} — {a}" : u.UnitName, u.IsActive, u.LockoutEnd, u.AccessFailedCount })
+            .ToList();
         var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
         var userRoles = (await db.UserRoles.AsNoTracking().ToListAsync(ct)).ToLookup(r => r.UserId, r => roleNames[r.RoleId]);
         Rows = list.Where(u => folded.Length == 0 || VietnameseText.Fold($"{u.Email} {u.FullName} {u.Unit}").Contains(folded, StringComparison.Ordinal))
