@@ -157,10 +157,19 @@ public sealed class ImportHardeningTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Contains($"lần nhập #{second.Id}, tệp \"dot-2.xlsx\": trước: Tạ Văn Long; Nam; ngày sinh: 01/01/1980; chức vụ: Chuyên viên; đơn vị: BTCTW-D01", moved.Details);
         Assert.Contains("→ sau: Tạ Văn Long; Nam; ngày sinh: 01/01/1980; chức vụ: Chuyên viên; đơn vị: BTCTW-D02", moved.Details);
         var history = Assert.Single(entries, a => a.Action == "Nhập tệp: cập nhật quá trình");
-        Assert.Equal(("IMP-7002", $"lần nhập #{second.Id}, tệp \"dot-2.xlsx\"; 1 dòng quá trình (xếp loại, kỷ luật, sáng kiến, khen thưởng) thêm hoặc sửa"), (history.EntityCode, history.Details));
+        Assert.Equal(("IMP-7002", $"lần nhập #{second.Id}, tệp \"dot-2.xlsx\"; 1 dòng quá trình thêm hoặc sửa: xếp loại 2024: — → hoàn thành xuất sắc nhiệm vụ"), (history.EntityCode, history.Details));
         var summaries = entries.Where(a => a.EntityType == "Import" && (a.EntityId == first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) || a.EntityId == second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Assert.Equal([$"lần nhập #{first.Id}, tệp \"dot-1.xlsx\": 2 mới, 0 cập nhật, 0 dòng quá trình thay đổi", $"lần nhập #{second.Id}, tệp \"dot-2.xlsx\": 0 mới, 1 cập nhật, 1 dòng quá trình thay đổi"], summaries.Select(a => a.Details));
     }
 
     private const string Person = "Person";
+
+    [Fact]
+    public async Task Import_ChangedRating_IsAuditedWithItsValueBeforeAndAfter()
+    {
+        await UploadAsync(ImportTests.Workbook([ImportTests.Person("IMP-7101", "Tạ", "Văn", "Hùng", "Nam", "01/01/1980", "BTCTW-D01")], [ImportTests.RatingRow("IMP-7101", 2024, "HTTNV")]), fileName: "dot-a.xlsx");
+        var second = await UploadAsync(ImportTests.Workbook([ImportTests.Person("IMP-7101", "Tạ", "Văn", "Hùng", "Nam", "01/01/1980", "BTCTW-D01")], [ImportTests.RatingRow("IMP-7101", 2024, "HTXSNV")]), fileName: "dot-b.xlsx");
+        var entry = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityCode == "IMP-7101" && a.Action == "Nhập tệp: cập nhật quá trình").SingleAsync());
+        Assert.Equal($"lần nhập #{second.Id}, tệp \"dot-b.xlsx\"; 1 dòng quá trình thêm hoặc sửa: xếp loại 2024: hoàn thành tốt nhiệm vụ → hoàn thành xuất sắc nhiệm vụ", entry.Details);
+    }
 }

@@ -249,11 +249,15 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         }
         int created = 0, updated = 0, unchanged = 0, history = 0;
         var historyByCode = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Changed(string code)
+        var historyText = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // Each history row the import adds or changes is named with its values before → after, for the person's audit entry.
+        void Changed(string code, string? what = null)
         {
             history++;
             historyByCode[code] = historyByCode.GetValueOrDefault(code) + 1;
+            if (what is not null) (historyText.TryGetValue(code, out var list) ? list : historyText[code] = []).Add(what);
         }
+        static string Rating(Rating r) => EligibilityCodes.RatingName(r);
         var unitCodes = units.ToDictionary(kv => kv.Value, kv => kv.Key);
         string PersonText(Person p) =>
             $"{p.FullName}; {(p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam")}; ngày sinh: {Show(p.BirthDate)}; chức vụ: {p.Position ?? "—"}; " +
@@ -303,24 +307,47 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         foreach (var r in ratings)
         {
             var pid = ids[r.Code];
-            if (ratingIndex.TryGetValue((pid, r.Year), out var x)) { if (x.Rating != r.Rating) { x.Rating = r.Rating; Changed(r.Code); } }
-            else { db.YearRatings.Add(new YearRating { PersonId = pid, Year = r.Year, Rating = r.Rating }); Changed(r.Code); }
+            if (ratingIndex.TryGetValue((pid, r.Year), out var x))
+            {
+                if (x.Rating != r.Rating) { Changed(r.Code, $"xếp loại {r.Year}: {Rating(x.Rating)} → {Rating(r.Rating)}"); x.Rating = r.Rating; }
+            }
+            else { db.YearRatings.Add(new YearRating { PersonId = pid, Year = r.Year, Rating = r.Rating }); Changed(r.Code, $"xếp loại {r.Year}: — → {Rating(r.Rating)}"); }
         }
         var existingDiscipline = await db.DisciplineRecords.Where(x => personIds.Contains(x.PersonId)).ToListAsync(ct);
         foreach (var r in discipline)
         {
             var pid = ids[r.Code];
             var x = existingDiscipline.FirstOrDefault(d => d.PersonId == pid && d.Level == r.Level && d.From == r.From);
-            if (x is null) { db.DisciplineRecords.Add(new DisciplineRecord { PersonId = pid, Level = r.Level, From = r.From, To = r.To, DecisionNumber = r.Decision }); Changed(r.Code); }
-            else if (x.To != r.To || x.DecisionNumber != r.Decision) { x.To = r.To; x.DecisionNumber = r.Decision; Changed(r.Code); }
+            var what = $"kỷ luật {EligibilityCodes.DisciplineName(r.Level)} từ {VnFormat.Date(r.From)}";
+            if (x is null)
+            {
+                db.DisciplineRecords.Add(new DisciplineRecord { PersonId = pid, Level = r.Level, From = r.From, To = r.To, DecisionNumber = r.Decision });
+                Changed(r.Code, $"{what}: — → đến {VnFormat.Date(r.To)}, QĐ {r.Decision ?? "—"}");
+            }
+            else if (x.To != r.To || x.DecisionNumber != r.Decision)
+            {
+                Changed(r.Code, $"{what}: đến {VnFormat.Date(x.To)}, QĐ {x.DecisionNumber ?? "—"} → đến {VnFormat.Date(r.To)}, QĐ {r.Decision ?? "—"}");
+                x.To = r.To;
+                x.DecisionNumber = r.Decision;
+            }
         }
         var existingInitiatives = await db.Initiatives.Where(x => personIds.Contains(x.PersonId)).ToListAsync(ct);
         foreach (var r in initiatives)
         {
             var pid = ids[r.Code];
             var x = existingInitiatives.FirstOrDefault(i => i.PersonId == pid && i.Year == r.Year && i.Title == r.Title);
-            if (x is null) { db.Initiatives.Add(new Initiative { PersonId = pid, Year = r.Year, Title = r.Title, Scope = r.Scope, UsedFor = r.UsedFor }); Changed(r.Code); }
-            else if (x.Scope != r.Scope || x.UsedFor != r.UsedFor) { x.Scope = r.Scope; x.UsedFor = r.UsedFor; Changed(r.Code); }
+            var what = $"sáng kiến {r.Year} \"{r.Title}\"";
+            if (x is null)
+            {
+                db.Initiatives.Add(new Initiative { PersonId = pid, Year = r.Year, Title = r.Title, Scope = r.Scope, UsedFor = r.UsedFor });
+                Changed(r.Code, $"{what}: — → phạm vi {EligibilityCodes.ScopeName(r.Scope)}");
+            }
+            else if (x.Scope != r.Scope || x.UsedFor != r.UsedFor)
+            {
+                Changed(r.Code, $"{what}: phạm vi {EligibilityCodes.ScopeName(x.Scope)}, dùng cho {x.UsedFor ?? "—"} → phạm vi {EligibilityCodes.ScopeName(r.Scope)}, dùng cho {r.UsedFor ?? "—"}");
+                x.Scope = r.Scope;
+                x.UsedFor = r.UsedFor;
+            }
         }
         var existingAwards = await db.Awards.Where(x => x.PersonId != null && personIds.Contains(x.PersonId.Value)).ToListAsync(ct);
         var awardIndex = existingAwards.GroupBy(x => (x.PersonId!.Value, x.Year, x.Code)).ToDictionary(g => g.Key, g => g.First());
@@ -352,20 +379,23 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
                 };
                 db.Awards.Add(a);
                 awardIndex[(pid, r.Year, r.AwardCode)] = a;
-                Changed(r.Code);
+                Changed(r.Code, $"khen thưởng: — → {a.AuditText()}");
             }
         }
         // One entry per person the import created or changed, keyed by id with the code, naming the job and the file.
         foreach (var (code, p) in tracked.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var rows = historyByCode.GetValueOrDefault(code);
-            var historyText = rows > 0 ? $"; {rows} dòng quá trình (xếp loại, kỷ luật, sáng kiến, khen thưởng) thêm hoặc sửa" : "";
+            // Bounded so one person's entry stays readable; the count says how many rows in all.
+            var changes = historyText.GetValueOrDefault(code) ?? [];
+            var listed = string.Join("; ", changes.Take(50)) + (changes.Count > 50 ? $"; và {changes.Count - 50} dòng khác" : "");
+            var historyText2 = rows > 0 ? $"; {rows} dòng quá trình thêm hoặc sửa: {listed}" : "";
             if (createdCodes.Contains(code))
-                db.Audit(userName, "Nhập tệp: thêm cá nhân", nameof(Person), p.Id, $"{origin}: {PersonText(p)}{historyText}", now, code: code);
+                db.Audit(userName, "Nhập tệp: thêm cá nhân", nameof(Person), p.Id, $"{origin}: {PersonText(p)}{historyText2}", now, code: code);
             else if (updatedBefore.TryGetValue(code, out var beforeText))
-                db.Audit(userName, "Nhập tệp: cập nhật cá nhân", nameof(Person), p.Id, $"{origin}: trước: {beforeText} → sau: {PersonText(p)}{historyText}", now, code: code);
+                db.Audit(userName, "Nhập tệp: cập nhật cá nhân", nameof(Person), p.Id, $"{origin}: trước: {beforeText} → sau: {PersonText(p)}{historyText2}", now, code: code);
             else if (rows > 0)
-                db.Audit(userName, "Nhập tệp: cập nhật quá trình", nameof(Person), p.Id, $"{origin}{historyText}", now, code: code);
+                db.Audit(userName, "Nhập tệp: cập nhật quá trình", nameof(Person), p.Id, $"{origin}{historyText2}", now, code: code);
         }
         if (created + updated + history > 0)
             db.Audit(userName, "Nhập tệp nhân sự", "Import", source?.JobId ?? (object)"-",
