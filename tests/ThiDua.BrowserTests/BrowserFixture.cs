@@ -31,6 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "vi-VN" });
         var page = await context.NewPageAsync();
+        // A cold page (first request of a fresh app) can take long on a loaded machine; fail on a real hang only.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Thư điện tử").FillAsync(email);
         await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
