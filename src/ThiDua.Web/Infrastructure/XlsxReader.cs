@@ -27,6 +27,17 @@ public sealed class XlsxReader : IDisposable
     private readonly List<string?> _shared = [];
     /// <summary>Shared strings over the cell limit: kept out of memory, refused when a sheet cell uses one.</summary>
     private readonly HashSet<int> _longShared = [];
+    private readonly Budget _budget;
+
+    /// <summary>What may still be inflated from all parts together.</summary>
+    private sealed class Budget { public long Remaining; }
+
+    /// <summary>Deeper than any spreadsheet part nests (a cell's text is at depth 5): deeper input is an attack on the parser.</summary>
+    private const int MaxDepth = 32;
+    /// <summary>No tag of a spreadsheet is this long; one with a million attributes would keep the parser busy for minutes.</summary>
+    private const int MaxTagBytes = 64 * 1024;
+    /// <summary>A shared string costs a list entry even when empty: their number is capped as well as their text.</summary>
+    private const int MaxSharedItems = 2_000_000;
 
     private static readonly XmlReaderSettings Xml = new()
     {
@@ -39,14 +50,31 @@ public sealed class XlsxReader : IDisposable
     {
         _limits = limits;
         _zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
+        // Each size is checked before it is added, so sizes declared to wrap the sum round (zip64) are refused too;
+        // the parts then share one budget while they are read.
         long declared = 0;
-        foreach (var e in _zip.Entries) declared += e.Length;
-        if (declared > limits.MaxExpandedBytes) throw new XlsxRefusedException(ExpandedMessage());
+        foreach (var e in _zip.Entries)
+        {
+            if (e.Length < 0 || e.Length > limits.MaxExpandedBytes - declared) throw new XlsxRefusedException(ExpandedMessage());
+            declared += e.Length;
+        }
+        _budget = new Budget { Remaining = limits.MaxExpandedBytes };
         SheetNames = ReadWorkbook();
         ReadSharedStrings();
     }
 
     public void Dispose() => _zip.Dispose();
+
+    private static string StructureMessage() =>
+        "Tệp có cấu trúc XML bất thường (thẻ quá dài hoặc lồng quá sâu), không phải bảng tính Excel thông thường; chưa đọc dòng nào.";
+
+    /// <summary>Reads the next node, refusing nesting deeper than any spreadsheet needs.</summary>
+    private static bool Next(XmlReader r)
+    {
+        if (!r.Read()) return false;
+        if (r.Depth > MaxDepth) throw new XlsxRefusedException(StructureMessage());
+        return true;
+    }
 
     private string ExpandedMessage() =>
         $"Tệp khi giải nén lớn hơn giới hạn {VnFormat.Number(_limits.MaxExpandedBytes / 1024 / 1024)} MB (nội dung nén bất thường); chưa đọc dòng nào.";
@@ -54,7 +82,7 @@ public sealed class XlsxReader : IDisposable
     private XmlReader Open(string part)
     {
         var entry = _zip.GetEntry(part) ?? throw new InvalidDataException($"missing part {part}");
-        return XmlReader.Create(new BoundedStream(entry.Open(), entry.Length, ExpandedMessage()), Xml);
+        return XmlReader.Create(new BoundedStream(entry.Open(), entry.Length, _budget, ExpandedMessage(), StructureMessage()), Xml);
     }
 
     private List<string> ReadWorkbook()
@@ -63,7 +91,7 @@ public sealed class XlsxReader : IDisposable
         if (_zip.GetEntry("xl/_rels/workbook.xml.rels") is not null)
         {
             using var r = Open("xl/_rels/workbook.xml.rels");
-            while (r.Read())
+            while (Next(r))
             {
                 if (r.NodeType == XmlNodeType.Element && r.LocalName == "Relationship" && r.GetAttribute("Id") is { } id && r.GetAttribute("Target") is { } target)
                     rels[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
@@ -72,7 +100,7 @@ public sealed class XlsxReader : IDisposable
         var names = new List<string>();
         using (var r = Open("xl/workbook.xml"))
         {
-            while (r.Read())
+            while (Next(r))
             {
                 if (r.NodeType != XmlNodeType.Element || r.LocalName != "sheet") continue;
                 var name = r.GetAttribute("name");
@@ -85,6 +113,9 @@ public sealed class XlsxReader : IDisposable
         return names;
     }
 
+    private string SharedMessage() =>
+        $"Tệp có hơn {VnFormat.Number(_limits.MaxSharedStringChars)} ký tự chữ hoặc quá nhiều chuỗi, vượt giới hạn một lần nhập; hãy chia thành nhiều tệp.";
+
     private void ReadSharedStrings()
     {
         const string part = "xl/sharedStrings.xml";
@@ -94,14 +125,17 @@ public sealed class XlsxReader : IDisposable
         long total = 0;
         bool inItem = false, tooLong = false;
         var phonetic = 0;
-        while (r.Read())
+        while (Next(r))
         {
             if (r.NodeType == XmlNodeType.Element)
             {
                 switch (r.LocalName)
                 {
                     case "si" when !r.IsEmptyElement: inItem = true; tooLong = false; text.Clear(); break;
-                    case "si": _shared.Add(""); break;
+                    case "si":
+                        if (_shared.Count >= MaxSharedItems || ++total > _limits.MaxSharedStringChars) throw new XlsxRefusedException(SharedMessage());
+                        _shared.Add("");
+                        break;
                     case "rPh" when !r.IsEmptyElement: phonetic++; break;
                     case "t" when inItem && phonetic == 0 && !r.IsEmptyElement:
                         if (!tooLong && !AppendText(r, text, _limits.MaxCellChars)) tooLong = true;
@@ -114,10 +148,10 @@ public sealed class XlsxReader : IDisposable
                 else if (r.LocalName == "si" && inItem)
                 {
                     inItem = false;
+                    if (_shared.Count >= MaxSharedItems) throw new XlsxRefusedException(SharedMessage());
                     if (tooLong) { _longShared.Add(_shared.Count); _shared.Add(null); continue; }
-                    total += text.Length;
-                    if (total > _limits.MaxSharedStringChars)
-                        throw new XlsxRefusedException($"Tệp có hơn {VnFormat.Number(_limits.MaxSharedStringChars)} ký tự chữ, vượt giới hạn một lần nhập; hãy chia thành nhiều tệp.");
+                    total += Math.Max(1, text.Length);
+                    if (total > _limits.MaxSharedStringChars) throw new XlsxRefusedException(SharedMessage());
                     _shared.Add(text.ToString());
                 }
             }
@@ -133,7 +167,7 @@ public sealed class XlsxReader : IDisposable
         var depth = r.Depth;
         var buffer = new char[1024];
         var ok = true;
-        while (r.Read() && r.Depth > depth)
+        while (Next(r) && r.Depth > depth)
         {
             if (!ok || r.NodeType is not (XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)) continue;
             int n;
@@ -171,8 +205,9 @@ public sealed class XlsxReader : IDisposable
         using var r = Open(part);
         string?[]? headers = null;
         var rowNumber = 0;
+        var rowsSeen = 0;
         var text = new StringBuilder();
-        while (r.Read())
+        while (Next(r))
         {
             if (r.NodeType != XmlNodeType.Element) continue;
             if (r.LocalName == "dimension" && r.GetAttribute("ref") is { } dimension && LastRow(dimension) is { } last && last > maxRow)
@@ -180,13 +215,14 @@ public sealed class XlsxReader : IDisposable
             if (r.LocalName != "row") continue;
 
             rowNumber = int.TryParse(r.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var rn) ? rn : rowNumber + 1;
-            if (rowNumber > maxRow) throw new XlsxRefusedException(RowsMessage(rowNumber));
+            // Rows are counted too: a sheet repeating one row number must not slip under the limit.
+            if (rowNumber > maxRow || ++rowsSeen > maxRow) throw new XlsxRefusedException(RowsMessage(Math.Max(rowNumber, rowsSeen)));
             var values = new Dictionary<int, object>();
             if (!r.IsEmptyElement)
             {
                 var rowDepth = r.Depth;
                 var column = 0;
-                while (r.Read() && r.Depth > rowDepth)
+                while (Next(r) && r.Depth > rowDepth)
                 {
                     if (r.NodeType != XmlNodeType.Element || r.LocalName != "c") continue;
                     var reference = r.GetAttribute("r");
@@ -196,7 +232,7 @@ public sealed class XlsxReader : IDisposable
                     if (r.IsEmptyElement) continue;
                     var cellDepth = r.Depth;
                     object? value = null;
-                    while (r.Read() && r.Depth > cellDepth)
+                    while (Next(r) && r.Depth > cellDepth)
                     {
                         if (r.NodeType != XmlNodeType.Element || r.IsEmptyElement) continue;
                         if (r.LocalName is "v" || (r.LocalName is "t" && type == "inlineStr"))
@@ -278,9 +314,11 @@ public sealed class XlsxReader : IDisposable
     }
 
     /// <summary>An inflating part that reads past its declared size is refused, so the declared sizes bound the work.</summary>
-    private sealed class BoundedStream(Stream inner, long limit, string message) : Stream
+    private sealed class BoundedStream(Stream inner, long limit, Budget budget, string message, string structure) : Stream
     {
         private long _read;
+        private bool _inTag;
+        private int _tag;
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -291,7 +329,16 @@ public sealed class XlsxReader : IDisposable
         {
             var n = inner.Read(buffer, offset, count);
             _read += n;
-            if (_read > limit) throw new XlsxRefusedException(message);
+            budget.Remaining -= n;
+            if (_read > limit || budget.Remaining < 0) throw new XlsxRefusedException(message);
+            // Before the XML parser sees them: a tag longer than any spreadsheet has (a million attributes) is refused.
+            for (var i = offset; i < offset + n; i++)
+            {
+                var b = buffer[i];
+                if (b == (byte)'<') { _inTag = true; _tag = 0; }
+                else if (b == (byte)'>') _inTag = false;
+                else if (_inTag && ++_tag > MaxTagBytes) throw new XlsxRefusedException(structure);
+            }
             return n;
         }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

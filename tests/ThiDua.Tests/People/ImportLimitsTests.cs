@@ -92,4 +92,49 @@ public sealed class ImportLimitsTests
         Assert.Equal("001085000999", cells[W.Code]);
         Assert.Equal(2024d, cells[W.Year]);
     }
+
+    [Fact]
+    public void Read_OneRowNumberRepeatedPastTheLimit_IsRefused()
+    {
+        var xlsx = HostileWorkbook.Build(W.PeopleSheet, w =>
+        {
+            HostileWorkbook.Header(w, "Mã cá nhân");
+            for (var i = 0; i < 60_000; i++) w.Write("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>x</t></is></c></row>");
+        });
+        Assert.StartsWith($"Trang \"{W.PeopleSheet}\" có dữ liệu đến dòng", Refusal(xlsx, out _, out _));
+    }
+
+    [Fact]
+    public void Read_DeepNesting_IsRefusedBeforeTheParserGrowsWithIt()
+    {
+        var xlsx = HostileWorkbook.Build(W.PeopleSheet, w =>
+        {
+            for (var i = 0; i < 100_000; i++) w.Write("<a>");
+        });
+        Assert.StartsWith("Tệp có cấu trúc XML bất thường", Refusal(xlsx, out var allocated, out _));
+        Assert.True(allocated < 16 * 1024 * 1024, $"allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void Read_TagWithAMillionAttributes_IsRefusedBeforeParsingIt()
+    {
+        var xlsx = HostileWorkbook.Build(W.PeopleSheet, w =>
+        {
+            w.Write("<row r=\"1\"");
+            for (var i = 0; i < 1_000_000; i++) w.Write($" a{i}=\"1\"");
+            w.Write("/>");
+        });
+        Assert.StartsWith("Tệp có cấu trúc XML bất thường", Refusal(xlsx, out var allocated, out _));
+        Assert.True(allocated < 16 * 1024 * 1024, $"allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void Read_MillionsOfEmptySharedStrings_AreRefused()
+    {
+        var xlsx = HostileWorkbook.Build(W.PeopleSheet, w => HostileWorkbook.Header(w, "Mã cá nhân"), w =>
+        {
+            for (var i = 0; i < 2_100_000; i++) w.Write("<si/>");
+        });
+        Assert.StartsWith("Tệp có hơn", Refusal(xlsx, out _, out _));
+    }
 }

@@ -141,6 +141,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             code == W.ExampleCode && !existing.ContainsKey(code) && !people.ContainsKey(code)
             && (!personRow || (c.Text(W.Family) == "Nguyễn" && c.Text(W.Middle) == "Văn" && c.Text(W.Given) == "Đức"));
 
+        HashSet<string>? rejectedPeople = null;
         bool KnownPerson(Cells c, string? code)
         {
             if (code is null) return false;
@@ -151,7 +152,9 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
                 c.Error(W.Code, $"cá nhân mã \"{code}\" thuộc đơn vị ngoài phạm vi của bạn");
                 return false;
             }
-            var rejected = reports.Any(r => r.Sheet == W.PeopleSheet && r.PersonalCode == code);
+            // A set, not a scan of the reports: with tens of thousands of rows the scan per history row was quadratic.
+            rejectedPeople ??= reports.Where(r => r.Sheet == W.PeopleSheet && r.PersonalCode is not null).Select(r => r.PersonalCode!).ToHashSet(StringComparer.Ordinal);
+            var rejected = rejectedPeople.Contains(code);
             c.Error(W.Code, rejected ? $"dòng của mã \"{code}\" trong trang \"{W.PeopleSheet}\" bị từ chối" : $"không có cá nhân mã \"{code}\" (trong danh mục hoặc trang \"{W.PeopleSheet}\")");
             return false;
         }
