@@ -34,7 +34,7 @@ public sealed class VnDateBinder : IModelBinder
             context.Result = ModelBindingResult.Success(date);
             return Task.CompletedTask;
         }
-        context.ModelState.TryAddModelError(context.ModelName, Message(context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name, text));
+        context.ModelState.TryAddModelError(context.ModelName, Message(context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name, text.Length > 30 ? text[..30] + "…" : text));
         context.Result = ModelBindingResult.Failed();
         return Task.CompletedTask;
     }

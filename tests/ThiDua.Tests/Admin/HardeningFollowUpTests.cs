@@ -89,3 +89,21 @@ public sealed class MixedAgencyListTests() : AppTest("admin@thidua.vn")
         Assert.StartsWith("(chưa đăng nhập)", entry.UserName);
     }
 }
+
+public sealed class AgencyRetypeTests() : AppTest("thuongtruc.khoi@thidua.vn")
+{
+    [Fact]
+    public async Task BlocSecretariat_RetypesItsOwnAgency_IsRefused()
+    {
+        var agency = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => new { u.Id, u.Name, u.Code, u.ActiveFrom, u.Version }).SingleAsync());
+        var response = await Client.PostFormAsync($"/Units/Edit/{agency.Id}", new()
+        {
+            ["Input.Name"] = agency.Name, ["Input.Code"] = agency.Code, ["Input.Kind"] = "Department",
+            ["Input.ActiveFrom"] = agency.ActiveFrom.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Version"] = agency.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Chỉ quản trị hệ thống được đổi loại của một cơ quan", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(ThiDua.Features.Units.UnitKind.Agency, await App.QueryAsync(db => db.Units.Where(u => u.Id == agency.Id).Select(u => u.Kind).SingleAsync()));
+    }
+}

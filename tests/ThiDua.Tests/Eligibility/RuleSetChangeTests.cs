@@ -49,7 +49,8 @@ public sealed partial class RuleSetChangeTests() : AppTest("admin@thidua.vn")
     public async Task Confirm_WithoutReason_IsRefusedAndNothingStored()
     {
         var json = Edited("sua-1", ("\"minServiceMonths\": 6", "\"minServiceMonths\": 5"));
-        var page = await RuleSetUpload.ConfirmAsync(Client, json, reason: " ");
+        var preview = await RuleSetUpload.PreviewAsync(Client, json);
+        var page = await RuleSetUpload.ConfirmAsync(Client, json, reason: " ", sealedOrigin: RuleSetUpload.SealedOrigin(preview));
         Assert.Contains("Lý do thay đổi: hãy ghi lý do", page);
         Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
     }
@@ -62,11 +63,11 @@ public sealed partial class RuleSetChangeTests() : AppTest("admin@thidua.vn")
         Assert.Contains("id=\"far-from-law\"", preview);
         Assert.Contains("Thời gian công tác tối thiểu trong năm (tháng): 6 → 0", preview);
 
-        var refused = await RuleSetUpload.ConfirmAsync(Client, json, acknowledge: false);
+        var refused = await RuleSetUpload.ConfirmAsync(Client, json, acknowledge: false, sealedOrigin: RuleSetUpload.SealedOrigin(preview));
         Assert.Contains("hãy đánh dấu xác nhận", refused);
         Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
 
-        await RuleSetUpload.ConfirmAsync(Client, json, acknowledge: true, sealedOrigin: RuleSetUpload.SealedOrigin(preview));
+        await RuleSetUpload.ConfirmAsync(Client, json, acknowledge: true, sealedOrigin: RuleSetUpload.SealedOrigin(refused));
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nạp bộ quy tắc").Select(a => a.Details).SingleAsync());
         Assert.Contains("LDTT.minServiceMonths: 6 → 0", audit);
         Assert.Contains("đã xác nhận giá trị khác xa luật", audit);
@@ -102,11 +103,15 @@ public sealed partial class RuleSetChangeTests() : AppTest("admin@thidua.vn")
     }
 
     [Fact]
-    public async Task Confirm_WithAnOriginTheBrowserMadeUp_IsRecordedAsUnconfirmed()
+    public async Task Confirm_WithoutAValidPreviewSeal_IsRefusedAndNothingStored()
     {
         var json = Edited("sua-9", ("\"minServiceMonths\": 6", "\"minServiceMonths\": 5"));
-        await RuleSetUpload.ConfirmAsync(Client, json, sealedOrigin: "tệp-giả.json");
-        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Nạp bộ quy tắc").Select(a => a.Details).SingleAsync());
-        Assert.StartsWith("tệp (tên tệp không xác nhận được)", audit);
+        var forged = await RuleSetUpload.ConfirmAsync(Client, json, sealedOrigin: "tệp-giả.json");
+        Assert.Contains("Bản xem trước đã hết hạn hoặc không khớp với tệp", forged);
+        // A real seal of another file does not confirm this one either.
+        var other = await RuleSetUpload.PreviewAsync(Client, Edited("sua-8", ("\"minServiceMonths\": 6", "\"minServiceMonths\": 4")));
+        var swapped = await RuleSetUpload.ConfirmAsync(Client, json, sealedOrigin: RuleSetUpload.SealedOrigin(other));
+        Assert.Contains("Bản xem trước đã hết hạn hoặc không khớp với tệp", swapped);
+        Assert.False(await App.QueryAsync(db => db.RuleSets.AnyAsync()));
     }
 }

@@ -55,6 +55,8 @@ public sealed class LeaveModel(AppDbContext db) : PageModel
         if (await LoadAsync(id, ct) is { } missing) return missing;
         if (!ReadyToConfirm) return Page();
         var y = ToYear!.Value;
+        // The update and its audit entry commit together.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.BlocMemberships.Where(x => x.Id == id && x.ToYear == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.ToYear, y), ct);
         if (changed == 0)
         {
@@ -64,6 +66,7 @@ public sealed class LeaveModel(AppDbContext db) : PageModel
         db.Audit(User.UserName(), "Thành viên rời khối", nameof(EmulationBloc), Member.BlocId,
             $"{Member.Agency} ({Member.AgencyCode}): trước: thành viên từ năm {Member.FromYear}, chưa rời khối → sau: thành viên từ năm {Member.FromYear} đến hết năm {y}", code: Member.BlocCode);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         TempData["Message"] = $"Đã ghi {Member.Agency} rời khối sau năm {y}.";
         return RedirectToPage("Details", new { id = Member.BlocId });
     }

@@ -96,10 +96,14 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes) : PageMo
         if (!parentUnchanged && Input.ParentId is { } pid && Parents.All(p => p.Id != pid)) ModelState.AddModelError("Input.ParentId", "Đơn vị trực thuộc không hợp lệ (không có, đã ngừng hoạt động, ngoài phạm vi, hoặc là chính đơn vị này hay đơn vị con của nó).");
         if (!parentUnchanged && Input.ParentId is null && !scope.AllUnits) ModelState.AddModelError("Input.ParentId", "Chỉ quản trị hoặc thường trực khối được tạo cơ quan cấp cao nhất.");
         if (Input.ParentId is null && Input.Kind != UnitKind.Agency) ModelState.AddModelError("Input.Kind", "Đơn vị không trực thuộc đơn vị nào phải là cơ quan.");
-        if (!scope.AllUnits && Input.Kind == UnitKind.Agency && unit?.Kind != UnitKind.Agency)
+        var admin = User.IsInRole(Accounts.Roles.Admin);
+        // A new agency (a new member of the bloc): the administrator and the bloc secretariat. Turning an existing unit
+        // into an agency, or an agency into something else, changes whose subtree is "its own agency" (AccessScope):
+        // the administrator's alone.
+        if (Input.Kind == UnitKind.Agency && unit?.Kind != UnitKind.Agency && !(unit is null ? scope.AllUnits : admin))
             ModelState.AddModelError("Input.Kind", "Chỉ quản trị hoặc thường trực khối được tạo cơ quan (loại \"Cơ quan\"); hãy chọn loại đơn vị khác.");
-        if (!scope.AllUnits && unit?.Kind == UnitKind.Agency && Input.Kind != UnitKind.Agency)
-            ModelState.AddModelError("Input.Kind", "Chỉ quản trị hoặc thường trực khối được đổi loại của một cơ quan.");
+        if (!admin && unit?.Kind == UnitKind.Agency && Input.Kind != UnitKind.Agency)
+            ModelState.AddModelError("Input.Kind", "Chỉ quản trị hệ thống được đổi loại của một cơ quan.");
         if (Input.ActiveFrom is { } f && Input.ActiveTo is { } t && t < f) ModelState.AddModelError("Input.ActiveTo", "Ngày ngừng hoạt động phải sau ngày bắt đầu.");
         if (Input.Kind != UnitKind.Agency && (Input.TtldttLdttPercentMoreThan is not null || Input.TtldttNoMemberDisciplined is not null))
             ModelState.AddModelError("Input.TtldttLdttPercentMoreThan", "Chỉ cơ quan mới tự quy định tiêu chuẩn Tập thể lao động tiên tiến; để trống cho đơn vị khác.");

@@ -40,8 +40,9 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Sign
     }
 
     /// <summary>Lifts a lockout and forgets the failures behind it: the next lockout starts again from the shortest.</summary>
-    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostUnlockAsync(string? id, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 100) return NotFound();
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
         var wasUntil = user.LockoutEnd;
@@ -63,8 +64,9 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Sign
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostUnblockAsync(string address, CancellationToken ct)
+    public async Task<IActionResult> OnPostUnblockAsync(string? address, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(address) || address.Length > 64) return NotFound();
         await guard.UnblockAsync(address, ct);
         db.Audit(User.UserName(), SignInGuard.AddressUnblocked, nameof(LoginThrottle), address, code: address.Length > 100 ? address[..100] : address);
         await db.SaveChangesAsync(ct);

@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
     public sealed record HistoryRow(int Id, string Code, string Version, string UploadedBy, DateTime UploadedUtc, bool InForce);
 
     /// <summary>What confirming the file would change, shown before anything is stored.</summary>
-    public sealed record PreviewView(RuleSet Set, string Json, string Origin, List<Change> Changes, List<string> FarFromLaw, int? Year, int PeopleEvaluated, int VerdictsChanged, int PeopleChanged);
+    public sealed record PreviewView(RuleSet Set, string Json, string Origin, string? InForceVersion, List<Change> Changes, List<string> FarFromLaw, int? Year, int PeopleEvaluated, int VerdictsChanged, int PeopleChanged);
     public sealed record Change(string Rule, string Name, string Before, string After);
 
     public PreviewView? Preview { get; private set; }
@@ -245,25 +245,28 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
         }
         Preview = await BuildPreviewAsync(set, json, origin, ct);
         PendingJson = json;
-        PendingOrigin = Seal(origin, json);
+        PendingOrigin = Seal(origin, json, Preview.InForceVersion);
         await LoadAsync(ct);
         return Page();
     }
 
     // The preview travels through the browser; the origin (file name, restored version) is sealed with the file's
     // hash, so the audit never records a name the browser made up and the confirmed file is the previewed one.
-    private Microsoft.AspNetCore.DataProtection.IDataProtector Protector => protection.CreateProtector("ThiDua.RuleSets.Preview");
+    // The seal also names the user and the version in force, and lasts an hour: a confirmation is of this preview,
+    // by this person, against the rules as they were shown.
+    private ITimeLimitedDataProtector Protector => protection.CreateProtector("ThiDua.RuleSets.Preview").ToTimeLimitedDataProtector();
 
-    private string Seal(string origin, string json) => Protector.Protect(Hash(json) + "\n" + origin);
+    private string Seal(string origin, string json, string? inForce) =>
+        Protector.Protect(string.Join('\n', Hash(json), User.UserName(), inForce ?? "-", origin), TimeSpan.FromHours(1));
 
-    private string? Unseal(string? sealedOrigin, string json)
+    /// <summary>The sealed origin, or null when the seal is missing, expired, another user's or of another file.</summary>
+    private (string Origin, string InForce)? Unseal(string? sealedOrigin, string json)
     {
-        if (string.IsNullOrEmpty(sealedOrigin)) return null;
+        if (string.IsNullOrEmpty(sealedOrigin) || sealedOrigin.Length > 4096) return null;
         try
         {
-            var text = Protector.Unprotect(sealedOrigin);
-            var cut = text.IndexOf('\n', StringComparison.Ordinal);
-            return cut > 0 && text[..cut] == Hash(json) ? text[(cut + 1)..] : null;
+            var parts = Protector.Unprotect(sealedOrigin).Split('\n', 4);
+            return parts.Length == 4 && parts[0] == Hash(json) && parts[1] == User.UserName() ? (parts[3], parts[2]) : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -294,7 +297,13 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
             await LoadAsync(ct);
             return Page();
         }
-        var origin = Unseal(PendingOrigin, PendingJson) ?? "tệp (tên tệp không xác nhận được)";
+        if (Unseal(PendingOrigin, PendingJson) is not { } sealedOrigin)
+        {
+            Problems.Add("Bản xem trước đã hết hạn hoặc không khớp với tệp; hãy nạp lại tệp để xem trước rồi xác nhận.");
+            await LoadAsync(ct);
+            return Page();
+        }
+        var origin = sealedOrigin.Origin;
         var book = await store.GetAsync(ct);
         var set = Check(PendingJson, book);
         if (set is null)
@@ -307,12 +316,14 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
         if (reason.Length < 5) Problems.Add("Lý do thay đổi: hãy ghi lý do (ít nhất 5 ký tự), ví dụ số văn bản quy định mới.");
         if (reason.Length > 1000) Problems.Add("Lý do thay đổi: tối đa 1.000 ký tự.");
         var current = book.Sets.FirstOrDefault(s => s.Code == set.Code);
+        if ((current?.Version ?? "-") != sealedOrigin.InForce)
+            Problems.Add("Bộ quy tắc đang áp dụng vừa được người khác thay đổi; hãy xem lại các thay đổi dưới đây rồi xác nhận.");
         var far = FarFromLaw(set);
         if (far.Count > 0 && !Acknowledge) Problems.Add("Có giá trị khác xa quy định của luật: hãy đánh dấu xác nhận đã kiểm tra các giá trị này.");
         if (Problems.Count > 0)
         {
             Preview = await BuildPreviewAsync(set, PendingJson, origin, ct);
-            PendingOrigin = Seal(origin, PendingJson);
+            PendingOrigin = Seal(origin, PendingJson, Preview.InForceVersion);
             await LoadAsync(ct);
             return Page();
         }
@@ -395,7 +406,7 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
                 if (n > 0) people++;
             }
         }
-        return new PreviewView(set, json, origin, changes, FarFromLaw(set), year, evaluated, changed, people);
+        return new PreviewView(set, json, origin, current?.Version, changes, FarFromLaw(set), year, evaluated, changed, people);
     }
 
     private static List<Change> ChangeList(RuleSet? before, RuleSet after)
