@@ -124,6 +124,27 @@ public sealed class LoginTests : AppTest
         client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
     [Fact]
+    public async Task Login_AccountLockedFromAnotherAddress_OwnerStillSignsInFromACleanAddress()
+    {
+        // "Cannot be used to lock someone out for ever": failures elsewhere lock the account for those addresses,
+        // not for the owner at a desk with no failures of its own.
+        using var app = FromAddresses();
+        await CreateUserAsync("chu.tai.khoan@thidua.vn");
+        var attacker = Browser(app, "198.51.100.4");
+        for (var i = 0; i < 6; i++) await TryAsync(attacker, "chu.tai.khoan@thidua.vn", $"Sai@12345{i}");
+        var lockedUntil = await App.QueryAsync(db => db.Users.Where(u => u.Email == "chu.tai.khoan@thidua.vn").Select(u => u.LockoutEnd).SingleAsync());
+        Assert.True(lockedUntil > DateTimeOffset.UtcNow, "the attacker's failures lock the account");
+        Assert.NotEqual(HttpStatusCode.Redirect, (await TryAsync(attacker, "chu.tai.khoan@thidua.vn", TestApp.Password)).StatusCode);
+
+        var owner = Browser(app, "10.1.2.3");
+        var signedIn = await TryAsync(owner, "chu.tai.khoan@thidua.vn", TestApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        // A wrong password from the owner's address does not lengthen the lock either.
+        var stillUntil = await App.QueryAsync(db => db.Users.Where(u => u.Email == "chu.tai.khoan@thidua.vn").Select(u => u.LockoutEnd).SingleAsync());
+        Assert.Equal(lockedUntil, stillUntil);
+    }
+
+    [Fact]
     public async Task Login_UnknownDisabledWrongAndLocked_GiveTheSameMessage()
     {
         using var app = FromAddresses();

@@ -59,8 +59,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
         if (await users.IsLockedOutAsync(user))
         {
-            // Identity answers a locked account without hashing; hash anyway, so the answer takes as long.
-            HashDummy();
+            // The lock is per account and address: from an address with no recent failure the right password still
+            // works, so someone guessing elsewhere cannot keep the owner out. A wrong one does not extend the lock.
+            // Either way exactly one password hash is computed, as for every other answer.
+            if (user.IsActive && await guard.IsCleanAsync(address, ct))
+            {
+                if (await users.CheckPasswordAsync(user, Input.Password))
+                    return await SignedInAsync(user, address, "tài khoản đang tạm khóa do sai mật khẩu ở nơi khác", ct);
+            }
+            else HashDummy();
             return await FailAsync(user, email, address, "tài khoản đang tạm khóa", ct);
         }
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
@@ -71,14 +78,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             ModelState.AddModelError("", DisabledMessage);
             return Page();
         }
-        if (result.Succeeded)
-        {
-            await signIn.SignInAsync(user, Input.RememberMe);
-            db.Audit(user.Email!, SignInGuard.SignedIn, nameof(AppUser), user.Id, $"địa chỉ {address}", code: user.Email);
-            await db.SaveChangesAsync(ct);
-            log.LogInformation("Sign-in {User}", user.UserName);
-            return LocalRedirect(SecurityHeaders.SafeLocalUrl(ReturnUrl));
-        }
+        if (result.Succeeded) return await SignedInAsync(user, address, null, ct);
         if (result.IsLockedOut)
         {
             // Identity locks for a fixed time; repeated lockouts last longer (see SignInGuard).
@@ -91,6 +91,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             log.LogWarning("Locked out {User} for {Minutes} minutes", user.UserName, span.TotalMinutes);
         }
         return await FailAsync(user, email, address, result.IsLockedOut ? "sai mật khẩu, tài khoản bị tạm khóa" : "sai mật khẩu", ct);
+    }
+
+    private async Task<IActionResult> SignedInAsync(AppUser user, string address, string? note, CancellationToken ct)
+    {
+        await signIn.SignInAsync(user, Input.RememberMe);
+        db.Audit(user.Email!, SignInGuard.SignedIn, nameof(AppUser), user.Id, $"địa chỉ {address}" + (note is null ? "" : $"; {note}"), code: user.Email);
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Sign-in {User}", user.UserName);
+        return LocalRedirect(SecurityHeaders.SafeLocalUrl(ReturnUrl));
     }
 
     private async Task<IActionResult> FailAsync(AppUser? user, string attempted, string address, string reason, CancellationToken ct)

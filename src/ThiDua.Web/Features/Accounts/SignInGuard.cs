@@ -54,6 +54,17 @@ public sealed class SignInGuard(AppDbContext db, TimeProvider clock, IConfigurat
         return until > now ? until : null;
     }
 
+    /// <summary>
+    /// True when the address has no failed sign-in in the current window: such an address may still sign in to a
+    /// locked account with the right password, so failures from elsewhere cannot lock the owner out for ever.
+    /// </summary>
+    public async Task<bool> IsCleanAsync(string address, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = await db.LoginThrottles.AsNoTracking().FirstOrDefaultAsync(t => t.Address == address, ct);
+        return row is null || row.Failures == 0 || (row.BlockedUntilUtc is { } b ? now - b > BackoffMemory : now - row.WindowStartUtc > AddressWindow);
+    }
+
     /// <summary>Counts one failure from the address; returns the end of a block it starts, if it starts one. Saved by the caller.</summary>
     public async Task<DateTime?> CountFailureAsync(string address, CancellationToken ct)
     {
