@@ -8,6 +8,23 @@ public sealed record PagerModel(int Page, int PageSize, int Total, Func<int, str
     public static int Clamp(int page) => Math.Max(1, page);
 
     /// <summary>
+    /// The page to show for a requested one: a page past the end shows the last, a page below 1 or text that is no
+    /// number (a model error on "p") the first, each with <paramref name="message"/> saying so; null when it exists.
+    /// </summary>
+    public static int Bound(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, int page, int total, int pageSize, string listName, out string? message)
+    {
+        var pages = new PagerModel(1, pageSize, total, _ => "").TotalPages;
+        var unreadable = modelState.TryGetValue("p", out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
+        message = null;
+        if (unreadable is null && page >= 1 && page <= pages) return page;
+        var shown = unreadable is null && page > pages ? pages : 1;
+        var asked = unreadable ?? page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        message = $"Không có trang \"{(asked.Length > 20 ? asked[..20] + "…" : asked)}\": {listName} có {VnFormat.Number(pages)} trang. Đang hiện trang {VnFormat.Number(shown)}.";
+        modelState.Remove("p");
+        return shown;
+    }
+
+    /// <summary>
     /// The numbered links: the first and last page, and <paramref name="around"/> pages either side of the current
     /// one; null marks a gap ("…"). 1 … 4 5 [6] 7 8 … 111.
     /// </summary>

@@ -56,7 +56,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, RuleBoo
         var scope = await scopes.GetAsync(User, ct);
         Units = await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct);
         if (scope.AllUnits) Blocs = await db.Blocs.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Name).Select(b => new BlocOption(b.Id, b.Name)).ToListAsync(ct);
-        var today = RegistryFacts.VietnamToday(clock);
+        var today = clock.VietnamToday();
         MaxYear = today.Year + 1;
         EvaluationYear = Year ?? await RegistryFacts.DefaultYearAsync(db, clock, ct);
         Q = Q?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, MaxQueryLength)] : null;

@@ -177,11 +177,9 @@ public static class RegistryFacts
     /// <summary>The default evaluation year: the latest year with ratings, not after the current year (Vietnam time).</summary>
     public static async Task<int> DefaultYearAsync(AppDbContext db, TimeProvider clock, CancellationToken ct = default)
     {
-        var now = VietnamToday(clock).Year;
+        var now = clock.VietnamYear();
         var latest = await db.YearRatings.Where(r => r.Year <= now).MaxAsync(r => (int?)r.Year, ct);
         return latest ?? now;
     }
 
-    /// <summary>Today in Vietnam (UTC+7 all year): the day that decides whether a review is still open.</summary>
-    public static DateOnly VietnamToday(TimeProvider clock) => clock.VietnamToday();
 }

@@ -41,7 +41,8 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
         Units = await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct);
         var query = await new PeopleFilter(Q, Unit, Status).ApplyAsync(db, scope, ct);
         Total = await query.CountAsync(ct);
-        BoundPage();
+        PageNumber = PagerModel.Bound(ModelState, PageNumber, Total, PageSize, "danh sách", out var pageProblem);
+        PageProblem = pageProblem;
         Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(p => new Row(p.Id, p.PersonalCode, p.FamilyName + " " + (p.MiddleName == null ? "" : p.MiddleName + " ") + p.GivenName,
                 p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam", p.BirthDate, p.Position, p.CurrentUnit!.Name, p.IsActive, p.PendingReview, p.CurrentUnitId))
@@ -51,22 +52,6 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
         MixesAgencies = unitIds.Select(u => agencies.GetValueOrDefault(u)).Distinct().Count() > 1;
         if (MixesAgencies) Rows = Rows.Select(r => r with { Agency = r.UnitId is { } u ? agencies.GetValueOrDefault(u) : null }).ToList();
         return Page();
-    }
-
-    /// <summary>
-    /// Keeps the page number to the pages that exist: a page past the end shows the last one, a page below 1 or
-    /// text that is no number shows the first, each with a message instead of an empty list or an error.
-    /// </summary>
-    private void BoundPage()
-    {
-        var pages = new PagerModel(1, PageSize, Total, _ => "").TotalPages;
-        var unreadable = ModelState.TryGetValue("p", out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
-        if (unreadable is null && PageNumber >= 1 && PageNumber <= pages) return;
-        var shown = unreadable is null && PageNumber > pages ? pages : 1;
-        var asked = unreadable ?? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        PageProblem = $"Không có trang \"{asked}\": danh sách có {VnFormat.Number(pages)} trang. Đang hiện trang {VnFormat.Number(shown)}.";
-        ModelState.Remove("p");
-        PageNumber = shown;
     }
 
 

@@ -76,22 +76,13 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var type = Bounded(Type, "Loại đối tượng");
         if (type is not null) q = q.Where(a => a.EntityType == type);
         // Days are Vietnam's: a day runs from 17:00 UTC the day before.
-        if (ParseDay(From, "Từ ngày") is { } from) { var f = from.ToDateTime(TimeOnly.MinValue).AddHours(-7); q = q.Where(a => a.AtUtc >= f); }
-        if (ParseDay(To, "Đến ngày") is { } to) { var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-7); q = q.Where(a => a.AtUtc < t); }
+        if (ParseDay(From, "Từ ngày") is { } from) { var f = VietnamClock.StartUtc(from); q = q.Where(a => a.AtUtc >= f); }
+        if (ParseDay(To, "Đến ngày") is { } to) { var t = VietnamClock.StartUtc(to.AddDays(1)); q = q.Where(a => a.AtUtc < t); }
         Actions = (await db.AuditEntries.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).Take(200).ToListAsync(ct))
             .Select(a => OldActions.GetValueOrDefault(a, a)).Distinct().Order(StringComparer.Ordinal).Select(a => (a, a)).ToList();
         Total = await q.CountAsync(ct);
-        // A page that does not exist shows the nearest one that does, and says so.
-        var pages = Math.Max(1, new PagerModel(1, PageSize, Total, _ => "").TotalPages);
-        var unreadable = ModelState.TryGetValue("p", out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
-        if (unreadable is not null || PageNumber < 1 || PageNumber > pages)
-        {
-            var shown = unreadable is null && PageNumber > pages ? pages : 1;
-            var asked = unreadable ?? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Problems.Add($"Không có trang \"{(asked.Length > 20 ? asked[..20] + "…" : asked)}\": nhật ký có {VnFormat.Number(pages)} trang. Đang hiện trang {VnFormat.Number(shown)}.");
-            ModelState.Remove("p");
-            PageNumber = shown;
-        }
+        PageNumber = PagerModel.Bound(ModelState, PageNumber, Total, PageSize, "nhật ký", out var pageProblem);
+        if (pageProblem is not null) Problems.Add(pageProblem);
         var english = new Lang().English;
         Rows = (await q.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct))
             .Select(a => new Row(a.AtUtc, a.UserName, OldActions.GetValueOrDefault(a.Action, a.Action), EntityTypeName(a.EntityType, english), a.EntityId, a.EntityCode, a.Details))
@@ -111,7 +102,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var v = value.Trim();
-        if (DateOnly.TryParseExact(v, ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 2200)
+        if (VnFormat.TryParseDate(v, out var d) && d.Year is >= 2000 and <= 2200)
             return d;
         Problems.Add($"{field}: \"{(v.Length > 20 ? v[..20] + "…" : v)}\" không phải ngày dạng dd/mm/yyyy; bộ lọc này được bỏ qua.");
         return null;

@@ -69,22 +69,7 @@ public sealed class IndexModel(AppDbContext db, RuleBookStore store, TimeProvide
     public static string Changes(RuleSet? before, RuleSet after)
     {
         if (before is null) return $"bộ quy tắc mới, phiên bản {after.Version}";
-        var changes = new List<string>();
-        var old = Parameters(before).ToDictionary(p => (p.Rule, p.Name), p => p.Value);
-        foreach (var p in Parameters(after))
-        {
-            var was = old.GetValueOrDefault((p.Rule, p.Name), "—");
-            if (was != p.Value) changes.Add($"{p.Rule}.{p.Name}: {was} → {p.Value}");
-            old.Remove((p.Rule, p.Name));
-        }
-        changes.AddRange(old.Select(kv => $"{kv.Key.Rule}.{kv.Key.Name}: {kv.Value} → —"));
-        var oldRules = before.Rules.All().ToDictionary(r => r.Key, r => r.Rule);
-        foreach (var (key, rule) in after.Rules.All())
-        {
-            var a = string.Join("; ", oldRules[key].Basis.Select(CitationText));
-            var b = string.Join("; ", rule.Basis.Select(CitationText));
-            if (a != b) changes.Add($"{key}.basis: {a} → {b}");
-        }
+        var changes = ChangeList(before, after).Select(c => $"{c.Rule}.{c.Name}: {c.Before} → {c.After}").ToList();
         return $"phiên bản {before.Version} → {after.Version}; " + (changes.Count == 0 ? "không đổi tham số" : string.Join("; ", changes));
     }
 
