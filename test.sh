@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing (Debian's chromium for the browser tests), restores,
-# builds with warnings as errors, runs the unit, integration and browser tests, and ends with a
-# line "N passed, N failed". Exits non-zero on any failure.
+# Runs every test: installs what is missing (Debian's chromium, postgresql and nginx), restores, builds with
+# warnings as errors, checks that both providers' migrations match the model, starts a throw-away
+# PostgreSQL server, runs the unit and integration tests on SQLite and again on PostgreSQL, the browser
+# tests, and the two-instance test behind nginx; ends with a line "N passed, N failed". Exits non-zero on
+# any failure. The PostgreSQL server is stopped on exit, also when a test fails.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
@@ -20,14 +24,28 @@ dotnet tool restore >/dev/null
 dotnet restore ThiDua.slnx --nologo -v q
 dotnet build ThiDua.slnx --no-restore -c Release --nologo -v q -warnaserror
 
-echo "== migrations match the model"
-dotnet ef migrations has-pending-model-changes --project src/ThiDua.Web --configuration Release --no-build
+echo "== migrations match the model (both providers)"
+for context in SqliteAppDbContext PostgresAppDbContext; do
+  dotnet ef migrations has-pending-model-changes --project src/ThiDua.Web --configuration Release --no-build --context $context
+done
+
+echo "== PostgreSQL (Debian's server, a temporary cluster on a free loopback port)"
+pgdir=$(mktemp -d /tmp/thidua-pg.XXXXXX)
+trap 'deploy/pg-local.sh stop "$pgdir"' EXIT
+pgport=$(deploy/pg-local.sh start "$pgdir")
+echo "   listening on 127.0.0.1:$pgport"
 
 echo "== tests"
 rm -rf TestResults
 set +e
+rc=0
+echo "== unit, integration and browser tests on SQLite"
 dotnet test ThiDua.slnx --no-build -c Release --nologo --logger "console;verbosity=normal" --results-directory TestResults 2>&1 | tee test.log
-rc=${PIPESTATUS[0]}
+[ "${PIPESTATUS[0]}" = 0 ] || rc=1
+echo "== unit and integration tests on PostgreSQL"
+THIDUA_TEST_PROVIDER=Postgres THIDUA_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres" \
+  dotnet test tests/ThiDua.Tests --no-build -c Release --nologo --logger "console;verbosity=normal" --results-directory TestResults 2>&1 | tee -a test.log
+[ "${PIPESTATUS[0]}" = 0 ] || rc=1
 set -e
 # dotnet test prints a summary per test project ("Passed: N" / "Failed: N"); add them up.
 awk '/^[[:space:]]+Passed: [0-9]+[[:space:]]*$/{p+=$2} /^[[:space:]]+Failed: [0-9]+[[:space:]]*$/{f+=$2}

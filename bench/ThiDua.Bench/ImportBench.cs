@@ -38,8 +38,8 @@ public static class ImportBench
             var path = Path.Combine(Path.GetTempPath(), $"thidua-import-bench-{Guid.NewGuid():N}.db");
             try
             {
-                var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
-                await using (var setup = new AppDbContext(options))
+                var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path}").Options;
+                await using (var setup = new SqliteAppDbContext(options))
                 {
                     await setup.Database.MigrateAsync();
                     await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
@@ -58,7 +58,7 @@ public static class ImportBench
                 var scope = new AccessScope(true, new HashSet<int>(), null, true);
                 foreach (var list in new[] { first, again })
                 {
-                    await using var db = new AppDbContext(options);
+                    await using var db = new SqliteAppDbContext(options);
                     var sw = Stopwatch.StartNew();
                     var outcome = await new PeopleImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(xlsx), scope, "bench", false);
                     sw.Stop();

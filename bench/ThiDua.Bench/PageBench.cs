@@ -37,7 +37,7 @@ public static class PageBench
         }
         // The cached database is named after the newest migration, so a schema change builds a new one.
         string schema;
-        await using (var probe = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options))
+        await using (var probe = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options))
             schema = probe.Database.GetMigrations().Last();
         var path = Path.Combine(Path.GetTempPath(), $"thidua-page-bench-{people}-{schema}.db");
         if (!File.Exists(path))
@@ -48,10 +48,10 @@ public static class PageBench
             File.Move(path + ".tmp", path);
             Console.WriteLine($"generated {path}: {new FileInfo(path).Length / 1e6:F0} MB in {g.Elapsed.TotalSeconds:F1} s");
         }
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path};Mode=ReadOnly").Options;
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path};Mode=ReadOnly").Options;
         int agencyId;
         RuleSet ruleSet;
-        await using (var db = new AppDbContext(options))
+        await using (var db = new SqliteAppDbContext(options))
         {
             agencyId = await db.Units.Where(u => u.Code == "BENCH").Select(u => u.Id).SingleAsync();
             ruleSet = (await new RuleBookStore(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<RuleBookStore>.Instance).GetAsync()).Find(year) ?? throw new InvalidOperationException($"no rule set for {year}");
@@ -64,7 +64,7 @@ public static class PageBench
         EligibilityReport? report = null;
         for (var run = 0; run <= runs; run++)
         {
-            await using var db = new AppDbContext(options);
+            await using var db = new SqliteAppDbContext(options);
             var sw = Stopwatch.StartNew();
             report = await EligibilityReport.BuildAsync(db, ruleSet, year, "Cơ quan thử", [agencyId], today);
             var page = report.People.Take(Features.Eligibility.IndexModel.PageSize).ToList();
@@ -101,8 +101,8 @@ public static class PageBench
     /// <summary>One agency, twenty departments of three sub-units each, and <paramref name="count"/> people with ten years of history.</summary>
     private static async Task GenerateAsync(string path, int count)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
-        await using var db = new AppDbContext(options);
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path}").Options;
+        await using var db = new SqliteAppDbContext(options);
         await db.Database.MigrateAsync();
         var rng = new Random(20_000);
         var agency = new Unit { Name = "Cơ quan thử", Code = "BENCH", Kind = UnitKind.Agency };

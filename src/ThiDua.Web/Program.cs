@@ -30,14 +30,13 @@ builder.Logging.ClearProviders();
 if (builder.Configuration["Logging:Format"] == "simple") builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 else builder.Logging.AddJsonConsole(o => o.JsonWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-// Database: SQLite file by default (Database:Path), any connection string via ConnectionStrings:Default.
-builder.Services.AddAppDatabase();
+// Database: Database:Provider = Sqlite (default; the file Database:Path) or Postgres (ConnectionStrings:Default).
+builder.Services.AddAppDatabase(builder.Configuration);
+// Registered before data protection's own start-up service, which reads the key ring from the database.
+builder.Services.AddHostedService<StartupTasks>();
 
-// Sign-in cookies survive restarts (and, later, are shared by instances): keys live beside the database.
-builder.Services.AddDataProtection().SetApplicationName("ThiDua");
-builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<IConfiguration>((o, cfg) =>
-    o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-        new DirectoryInfo(cfg["DataProtection:KeysPath"] ?? Path.GetFullPath("data/keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+// Sign-in cookies and anti-forgery tokens survive restarts and are read by every instance: keys live in the database.
+builder.Services.AddDataProtection().SetApplicationName("ThiDua").PersistKeysToDbContext<AppDbContext>();
 
 // Accounts: Identity with password rules and lockout after repeated failures.
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -110,7 +109,6 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "thidua.af");
 builder.Services.AddLocalization();
-builder.Services.AddHostedService<StartupTasks>();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
     var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };
@@ -127,6 +125,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<RuleBookStore>();
 builder.Services.AddScoped<PeopleImporter>();
 builder.Services.AddSingleton<ImportQueue>();
+builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PeopleImporter.MaxFileBytes + 64 * 1024);
 
@@ -152,7 +151,7 @@ app.MapGet("/healthz", async (AppDbContext db, CancellationToken ct) =>
 {
     try
     {
-        await db.Units.AsNoTracking().Select(u => u.Id).FirstOrDefaultAsync(ct);
+        await db.Units.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Id).FirstOrDefaultAsync(ct);
         return Results.Text("ok");
     }
     catch (Exception ex) when (ex is not OperationCanceledException)

@@ -5,19 +5,31 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ThiDua.Data;
 
 namespace ThiDua.Tests;
 
 /// <summary>
-/// The app over a real SQLite file. The demo data (5,520 people) is seeded once per test run into a
-/// template file; each TestApp works on its own copy, so tests that write do not disturb each other.
+/// The app over a real database: a SQLite file, or a PostgreSQL database when THIDUA_TEST_PROVIDER=Postgres
+/// (THIDUA_TEST_PG names the server; test.sh starts one). The demo data (5,520 people) is seeded once per test
+/// run into a template; each TestApp works on its own copy (a file copy, or CREATE DATABASE … TEMPLATE), so
+/// tests that write do not disturb each other.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = DemoData.DemoSeeder.Password;
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? _template;
+
+    /// <summary>The provider this test run uses (test.sh runs the integration tests once per provider).</summary>
+    public static DatabaseProvider Provider { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("THIDUA_TEST_PROVIDER"), "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>The PostgreSQL server (no database named), e.g. Host=127.0.0.1;Port=5433;Username=postgres.</summary>
+    private static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("THIDUA_TEST_PG") is { Length: > 0 } cs ? cs
+            : throw new InvalidOperationException("THIDUA_TEST_PROVIDER=Postgres needs THIDUA_TEST_PG (a server connection string); ./test.sh starts a server and sets both.");
 
     static TestApp()
     {
@@ -27,25 +39,45 @@ public sealed class TestApp : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
     }
 
+    /// <summary>On SQLite the database file; on PostgreSQL the database name.</summary>
     public string DatabasePath { get; }
+    /// <summary>The app's database, for a second context of the test's own (<see cref="DatabaseLocation.CreateContext"/>).</summary>
+    public DatabaseLocation Location { get; }
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _deleteDatabaseOnDispose;
 
     private TestApp(string databasePath, Dictionary<string, string?> settings, bool deleteDatabaseOnDispose = true)
     {
         DatabasePath = databasePath;
+        Location = Provider == DatabaseProvider.Postgres
+            ? new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = databasePath }.ToString())
+            : new(DatabaseProvider.Sqlite, $"Data Source={databasePath}");
         _settings = settings;
         _deleteDatabaseOnDispose = deleteDatabaseOnDispose;
     }
+
+    /// <summary>Environment variables that point the app's commands (eligibility, backup) at this app's database.</summary>
+    public Dictionary<string, string> CommandEnvironment => Provider == DatabaseProvider.Postgres
+        ? new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Default"] = Location.ConnectionString }
+        : new() { ["Database__Path"] = DatabasePath };
 
     /// <summary>A fresh copy of the seeded demo database behind a new app (on a real Kestrel port when a browser drives it).</summary>
     public static async Task<TestApp> StartAsync(Dictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var template = await TemplateAsync();
-        var dir = Path.Combine(Path.GetTempPath(), "thidua-tests");
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, $"app-{Guid.NewGuid():N}.db");
-        File.Copy(template, path);
+        string path;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            path = $"thidua_app_{Guid.NewGuid():N}";
+            await PgAdminAsync($"CREATE DATABASE \"{path}\" TEMPLATE \"{template}\"");
+        }
+        else
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "thidua-tests");
+            Directory.CreateDirectory(dir);
+            path = Path.Combine(dir, $"app-{Guid.NewGuid():N}.db");
+            File.Copy(template, path);
+        }
         var app = new TestApp(path, settings ?? []);
         if (kestrel)
         {
@@ -62,6 +94,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         try
         {
             if (_template is not null) return _template;
+            if (Provider == DatabaseProvider.Postgres) return _template = await PgTemplateAsync();
             var dir = Path.Combine(Path.GetTempPath(), "thidua-tests");
             Directory.CreateDirectory(dir);
             var path = Path.Combine(dir, $"template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
@@ -86,15 +119,56 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A database seeded with the demo once per test run; every app's database is copied from it.</summary>
+    private static async Task<string> PgTemplateAsync()
+    {
+        var name = $"thidua_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+        await PgAdminAsync($"CREATE DATABASE \"{name}\"");
+        using (var seeding = new TestApp(name, new() { ["Demo:Seed"] = "true", ["Demo:PrintAccounts"] = "false" }, deleteDatabaseOnDispose: false))
+        {
+            _ = seeding.Server;
+        }
+        // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to.
+        NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { PgAdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult(); } catch (NpgsqlException) { }
+        };
+        return name;
+    }
+
+    /// <summary>A statement on the server's maintenance database (CREATE/DROP DATABASE cannot run in a transaction).</summary>
+    internal static async Task PgAdminAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false }.ToString());
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 120;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Path", DatabasePath);
-        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetDirectoryName(DatabasePath)!, "keys"));
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Default", Location.ConnectionString);
+        }
+        else builder.UseSetting("Database:Path", DatabasePath);
+        builder.UseSetting("Storage:UploadsPath", Path.Combine(Path.GetTempPath(), "thidua-tests", "uploads"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:Format", "simple");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+    }
+
+    /// <summary>Adds an EF interceptor to the app's context, whichever provider's it is.</summary>
+    public static void AddInterceptor(IServiceCollection services, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor)
+    {
+        if (Provider == DatabaseProvider.Postgres) services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(interceptor));
+        else services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(interceptor));
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -122,6 +196,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            if (!_deleteDatabaseOnDispose) return;
+            try { PgAdminAsync($"DROP DATABASE IF EXISTS \"{DatabasePath}\" WITH (FORCE)").GetAwaiter().GetResult(); } catch (NpgsqlException) { }
+            return;
+        }
         SqliteConnection.ClearAllPools();
         if (!_deleteDatabaseOnDispose) return;
         foreach (var f in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
@@ -150,5 +230,27 @@ public static partial class HttpClientForms
         var token = await client.AntiforgeryTokenAsync(formPage ?? url);
         var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+}
+
+/// <summary>
+/// Stands in for another user's request: once, just before the app runs a command that <paramref name="when"/>
+/// matches, <paramref name="write"/> saves through a second context of its own (works on every provider).
+/// </summary>
+public sealed class SavedMeanwhile(DatabaseLocation database, Func<System.Data.Common.DbCommand, bool> when, Func<AppDbContext, Task> write)
+    : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private int _fired;
+
+    public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken ct = default)
+    {
+        if (when(command) && Interlocked.Exchange(ref _fired, 1) == 0)
+        {
+            await using var other = database.CreateContext();
+            await write(other);
+        }
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Features.Accounts;
@@ -12,14 +13,17 @@ using ThiDua.Infrastructure;
 namespace ThiDua.Data;
 
 /// <summary>
-/// The model, kept provider-neutral (no SQLite- or PostgreSQL-only column types): a later PostgreSQL
-/// provider gets its own migrations from the same model.
+/// The model, kept provider-neutral (no SQLite- or PostgreSQL-only column types). Each provider is a subclass
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>) with its own migrations and the few
+/// settings only it has; the rest of the app asks for <see cref="AppDbContext"/>.
 /// </summary>
 /// <remarks>
-/// Add a migration: <c>dotnet ef migrations add Name --project src/ThiDua.Web --output-dir Data/Migrations</c>.
+/// Add a migration for both providers: <c>./migrations-add.sh Name</c> (docs/decisions/0009).
 /// </remarks>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data-protection keys (sign-in cookies, anti-forgery tokens), shared by every app instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitYearRecord> UnitYearRecords => Set<UnitYearRecord>();
     public DbSet<UnitReviewPeriod> UnitReviews => Set<UnitReviewPeriod>();
@@ -174,6 +178,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.UserName).HasMaxLength(256);
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Error).HasMaxLength(4000);
+            e.Property(x => x.StoredFileName).HasMaxLength(100);
+            e.Property(x => x.WorkerId).HasMaxLength(100);
+            e.HasIndex(x => new { x.State, x.Id });
         });
         b.Entity<Features.Accounts.LoginThrottle>(e =>
         {
@@ -187,7 +194,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.UploadedBy).HasMaxLength(256);
             e.HasIndex(x => new { x.Code, x.UploadedUtc });
         });
+        b.Entity<DataProtectionKey>(e => e.Property(x => x.FriendlyName).HasMaxLength(100));
+
+        ConfigureProvider(b);
     }
+
+    /// <summary>What only one provider has: collations, index methods, extensions.</summary>
+    protected abstract void ConfigureProvider(ModelBuilder b);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

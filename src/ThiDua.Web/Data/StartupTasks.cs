@@ -24,13 +24,18 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         {
             log.LogWarning(ex, "Rule sets could not be read at start");
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             // Not migrated yet (MigrateOnStart=false before `migrate`): /healthz reports the database, not a crash here.
             log.LogWarning(ex, "Rule sets could not be read at start");
         }
         if (!config.GetValue("Demo:Seed", false)) return;
-        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        bool seeded;
+        // Instances starting together seed once: the others wait for the lock, then find the data there.
+        await using (await StartupLock.TakeAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct))
+        {
+            seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        }
         if (seeded || config.GetValue("Demo:PrintAccounts", true)) DemoAccountsBanner.Print(log);
     }
 

@@ -194,7 +194,7 @@ public sealed partial class AppAndCommandTests() : AppTest("admin@thidua.vn")
 
         // The command reads the loaded rule set from the same database (read-only) and agrees with the app.
         var input = await Client.GetStringAsync($"/People/Details/{personId}?handler=EligibilityInput&year=2025");
-        var (rc, stdout, stderr) = CliRunner.RunWithEnvironment(input, new() { ["Database__Path"] = App.DatabasePath }, "eligibility", "--input", "-");
+        var (rc, stdout, stderr) = CliRunner.RunWithEnvironment(input, App.CommandEnvironment, "eligibility", "--input", "-");
         Assert.True(rc == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal("2026-11-28.3", doc.RootElement.GetProperty("ruleSetVersion").GetString());

@@ -24,7 +24,7 @@ public sealed class StoredRuleSetTests() : AppTest("admin@thidua.vn")
         Assert.Contains("$.format: phiên bản định dạng 1 không được hỗ trợ", page);
 
         const string input = "{\"asOfYear\":2025,\"individuals\":[{\"id\":\"A\",\"years\":{\"2025\":{\"rating\":\"HTTNV\"}}}]}";
-        var (rc, stdout, stderr) = CliRunner.RunWithEnvironment(input, new() { ["Database__Path"] = App.DatabasePath }, "eligibility", "--input", "-");
+        var (rc, stdout, stderr) = CliRunner.RunWithEnvironment(input, App.CommandEnvironment, "eligibility", "--input", "-");
         Assert.Equal(0, rc);
         Assert.Contains("\"ruleSet\": \"luat-2022\"", stdout);
         Assert.Contains("eligibility: warning: stored rule set luat-2022 version cu-1 (loaded 2026-01-02 03:04 UTC by admin@thidua.vn) is not used: $.format:", stderr);

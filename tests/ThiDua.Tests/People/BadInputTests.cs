@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,7 +115,7 @@ public sealed class BadInputTests() : AppTest("admin@thidua.vn")
     }
 
     /// <summary>Another officer saves the same personal code between this form's check and its save.</summary>
-    private sealed class SameCodeSavedMeanwhile(string databasePath, string code) : DbCommandInterceptor
+    private sealed class SameCodeSavedMeanwhile(DatabaseLocation database, string code) : DbCommandInterceptor
     {
         private int _fired;
 
@@ -125,20 +124,13 @@ public sealed class BadInputTests() : AppTest("admin@thidua.vn")
             if (command.CommandText.Contains("\"PersonalCode\" = @", StringComparison.Ordinal) && command.Parameters.Cast<DbParameter>().Any(p => Equals(p.Value, code))
                 && Interlocked.Exchange(ref _fired, 1) == 0)
             {
-                await using var other = new SqliteConnection($"Data Source={databasePath}");
-                await other.OpenAsync(ct);
-                var columns = new List<string>();
-                await using (var info = other.CreateCommand())
-                {
-                    info.CommandText = "SELECT name FROM pragma_table_info('People') WHERE name NOT IN ('Id', 'PersonalCode')";
-                    await using var reader = await info.ExecuteReaderAsync(ct);
-                    while (await reader.ReadAsync(ct)) columns.Add($"\"{reader.GetString(0)}\"");
-                }
-                await using var insert = other.CreateCommand();
-                var list = string.Join(", ", columns);
-                insert.CommandText = $"INSERT INTO People (PersonalCode, {list}) SELECT $code, {list} FROM People ORDER BY Id LIMIT 1";
-                insert.Parameters.AddWithValue("$code", code);
-                await insert.ExecuteNonQueryAsync(ct);
+                // A second context of its own, as another officer's request would have.
+                await using var other = database.CreateContext();
+                var copy = await other.People.AsNoTracking().OrderBy(p => p.Id).FirstAsync(ct);
+                copy.Id = 0;
+                copy.PersonalCode = code;
+                other.People.Add(copy);
+                await other.SaveChangesAsync(ct);
             }
             return result;
         }
@@ -148,8 +140,7 @@ public sealed class BadInputTests() : AppTest("admin@thidua.vn")
     public async Task CreatePerson_SameCodeSavedMeanwhile_AnswersWithMessageNot500()
     {
         const string code = "RACE-000000001";
-        using var racing = App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(new SameCodeSavedMeanwhile(App.DatabasePath, code)))));
+        using var racing = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => TestApp.AddInterceptor(s, new SameCodeSavedMeanwhile(App.Location, code))));
         var client = racing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var signIn = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "admin@thidua.vn", ["Input.Password"] = TestApp.Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Features.Units;
 
@@ -80,18 +81,19 @@ public sealed class UnitEditTests() : AppTest("tdkt.btctw@thidua.vn")
     [Fact]
     public async Task AddUnit_WithACodeAnotherOfficerSavesFirst_IsRefusedInVietnameseNotA500()
     {
-        // Another writer saves the same code between the page's check and its save: a trigger stands in for it,
-        // so the unique index on Units.Code refuses the insert.
-        await App.ExecuteAsync(db => db.Database.ExecuteSqlRawAsync("""
-            CREATE TRIGGER race_units BEFORE INSERT ON Units WHEN NEW.Code = 'BTCTW-RACE'
-            BEGIN
-                INSERT INTO Units (Name, Code, Kind, ParentId, ActiveFrom, IsDemo, SearchName, SortKey, Version)
-                SELECT 'Phòng khác', 'BTCTW-RACE', 'SubUnit', NEW.ParentId, '2020-01-01', 0, '', '', 0
-                WHERE NOT EXISTS (SELECT 1 FROM Units WHERE Code = 'BTCTW-RACE');
-            END
-            """));
+        // Another writer saves the same code between the page's check and its save, so the unique index on
+        // Units.Code refuses the insert.
         var agency = await UnitAsync("BTCTW");
-        var response = await Client.PostFormAsync("/Units/Edit", NewUnit("btctw-race", "Department", agency.Id));
+        using var racing = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => TestApp.AddInterceptor(s, new SavedMeanwhile(App.Location,
+            c => c.CommandText.Contains("INSERT INTO \"Units\"", StringComparison.Ordinal),
+            async other =>
+            {
+                other.Units.Add(new Unit { Name = "Phòng khác", Code = "BTCTW-RACE", Kind = UnitKind.SubUnit, ParentId = agency.Id, ActiveFrom = new DateOnly(2020, 1, 1), SearchName = "", SortKey = "" });
+                await other.SaveChangesAsync();
+            }))));
+        var client = racing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "tdkt.btctw@thidua.vn", ["Input.Password"] = TestApp.Password })).StatusCode);
+        var response = await client.PostFormAsync("/Units/Edit", NewUnit("btctw-race", "Department", agency.Id));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Mã \"BTCTW-RACE\" đã được dùng cho đơn vị khác.", await HtmlAsync(response));
         Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Thêm đơn vị")));

@@ -64,8 +64,9 @@ public sealed class RuleBookStore(AppDbContext db, ILogger<RuleBookStore> log)
     }
 
     /// <summary>
-    /// For the batch command: reads stored rule sets from the application database opened read-only
-    /// (the command never writes to it); built-ins when there is no database yet.
+    /// For the batch command: reads stored rule sets through the configured provider (Database:Provider), a
+    /// SQLite file opened read-only (the command never writes to it); built-ins when the database holds none
+    /// yet, with a warning on stderr when it cannot be read.
     /// </summary>
     public static async Task<RuleBook> LoadForCommandLineAsync(string[] args)
     {
@@ -76,36 +77,38 @@ public sealed class RuleBookStore(AppDbContext db, ILogger<RuleBookStore> log)
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{env}.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var explicitCs = config.GetConnectionString("Default");
-        var path = explicitCs is { Length: > 0 } ? new SqliteConnectionStringBuilder(explicitCs).DataSource : Path.GetFullPath(config["Database:Path"] ?? "data/thidua.db");
-        if (!File.Exists(path)) return RuleBook.Default;
+        DatabaseLocation location;
         try
         {
-            var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-            await using var conn = new SqliteConnection(cs);
-            await conn.OpenAsync();
-            await using var check = conn.CreateCommand();
-            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='RuleSets'";
-            if (Convert.ToInt64(await check.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0) return RuleBook.Default;
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT Code, Version, Json, UploadedBy, UploadedUtc FROM RuleSets ORDER BY UploadedUtc";
-            var list = new List<RuleSetRecord>();
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                list.Add(new RuleSetRecord
-                {
-                    Code = reader.GetString(0), Version = reader.GetString(1), Json = reader.GetString(2), UploadedBy = reader.GetString(3),
-                    UploadedUtc = DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
-                });
-            }
+            location = DatabaseLocation.From(config);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync($"eligibility: warning: {ex.Message}; using the built-in rule sets");
+            return RuleBook.Default;
+        }
+        var where = location.Provider.ToString();
+        if (location.Provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnectionStringBuilder(location.ConnectionString);
+            where = sqlite.DataSource;
+            if (!File.Exists(sqlite.DataSource)) return RuleBook.Default;
+            sqlite.Mode = SqliteOpenMode.ReadOnly;
+            sqlite.Pooling = false;
+            location = location with { ConnectionString = sqlite.ToString() };
+        }
+        try
+        {
+            await using var db = location.CreateContext();
+            if (!(await db.Database.GetAppliedMigrationsAsync()).Any()) return RuleBook.Default;
+            var list = await db.RuleSets.AsNoTracking().OrderBy(r => r.UploadedUtc).ToListAsync();
             var load = Compose(list);
             foreach (var p in load.Problems) await Console.Error.WriteLineAsync($"eligibility: warning: {p.Describe()}");
             return load.Book;
         }
-        catch (SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
-            await Console.Error.WriteLineAsync($"eligibility: warning: cannot read rule sets from {path} ({ex.Message}); using the built-in rule sets");
+            await Console.Error.WriteLineAsync($"eligibility: warning: cannot read rule sets from {where} ({ex.Message}); using the built-in rule sets");
             return RuleBook.Default;
         }
     }

@@ -19,7 +19,7 @@ namespace ThiDua.Features.People;
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [TooLargeFilter]
-public sealed class ImportModel(AppDbContext db, UnitScopeService scopes, ImportQueue queue, TimeProvider clock) : PageModel
+public sealed class ImportModel(AppDbContext db, UnitScopeService scopes, ImportQueue queue, UploadStore uploads, TimeProvider clock) : PageModel
 {
     /// <summary>The largest request this page reads: well above the file limit, so an oversized file is measured, not failed.</summary>
     public const long MaxRequestBytes = 100 * 1024 * 1024;
@@ -97,13 +97,17 @@ public sealed class ImportModel(AppDbContext db, UnitScopeService scopes, Import
             await LoadRecentAsync(ct);
             return Page();
         }
-        using var ms = new MemoryStream();
-        await Upload.CopyToAsync(ms, ct);
+        string stored;
+        await using (var s = Upload.OpenReadStream())
+        {
+            stored = await uploads.SaveAsync(s, ".xlsx", ct);
+        }
         var scope = await scopes.GetAsync(User, ct);
         var job = new ImportJob
         {
             FileName = Path.GetFileName(Upload.FileName),
-            Content = ms.ToArray(),
+            StoredFileName = stored,
+            FileBytes = Upload.Length,
             UserName = User.UserName(),
             AllowedUnitIds = scope.EditableUnitIds is { } editable ? string.Join(',', editable) : null,
             AcceptValidRowsOnly = AcceptValidRowsOnly,

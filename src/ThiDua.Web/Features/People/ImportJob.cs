@@ -3,14 +3,23 @@ namespace ThiDua.Features.People;
 public enum ImportJobState { Queued, Running, Succeeded, Rejected, Failed }
 
 /// <summary>
-/// One upload of the people workbook. Kept in the database (not in memory) so progress can be read from
-/// any app instance and survives a page reload.
+/// One upload of the people workbook: a durable job any app instance can take. Progress is on the row, so
+/// every instance reads it; the uploaded file lies in the shared uploads folder (Storage:UploadsPath).
 /// </summary>
 public sealed class ImportJob
 {
     public int Id { get; set; }
     public required string FileName { get; set; }
-    public byte[] Content { get; set; } = [];
+    /// <summary>The upload's name inside the uploads folder; null once the job is finished and the file removed.</summary>
+    public string? StoredFileName { get; set; }
+    public long FileBytes { get; set; }
+    /// <summary>The instance working on the job (<c>Instance:Name</c>, else host and process id).</summary>
+    public string? WorkerId { get; set; }
+    public DateTime? ClaimedUtc { get; set; }
+    /// <summary>Renewed while the job runs; a running job whose heartbeat is stale lost its instance.</summary>
+    public DateTime? HeartbeatUtc { get; set; }
+    /// <summary>How many times an instance has taken the job.</summary>
+    public int Attempts { get; set; }
     public required string UserName { get; set; }
     /// <summary>Units the uploader may write to; null means every unit.</summary>
     public string? AllowedUnitIds { get; set; }

@@ -14,7 +14,7 @@ public sealed class ImportQueue
 }
 
 /// <summary>Runs queued imports one at a time in the background and records their progress on the job row.</summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, TimeProvider clock, ILogger<ImportWorker> log) : BackgroundService
+public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, UploadStore uploads, TimeProvider clock, ILogger<ImportWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,7 +64,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         try
         {
             var importer = scope.ServiceProvider.GetRequiredService<PeopleImporter>();
-            using var content = new MemoryStream(job.Content);
+            await using var content = (job.StoredFileName is null ? null : uploads.OpenRead(job.StoredFileName))
+                ?? throw new FileNotFoundException("uploaded file missing", job.StoredFileName);
             var outcome = await importer.ImportAsync(content, accessScope, job.UserName, job.AcceptValidRowsOnly, Progress, new ImportSource(job.Id, job.FileName), ct);
             db.ChangeTracker.Clear();
             job = await db.ImportJobs.SingleAsync(j => j.Id == id, ct);
@@ -79,7 +80,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
             job.UnchangedPeople = outcome.Unchanged;
             job.ChangedHistoryRows = outcome.HistoryChanges;
             job.ReportJson = PeopleImporter.ReportJson(outcome.Rows);
-            job.Content = [];
+            uploads.Delete(job.StoredFileName);
+            job.StoredFileName = null;
             job.FinishedUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
             log.LogInformation("Import {JobId} finished: {State}, {Accepted} accepted, {Rejected} rejected", id, job.State, outcome.Accepted, outcome.Rejected);

@@ -8,9 +8,9 @@ using ThiDua.Data;
 
 #nullable disable
 
-namespace ThiDua.Data.Migrations
+namespace ThiDua.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
+    [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261128202752_AgencyCollectiveCriteria")]
     partial class AgencyCollectiveCriteria
     {

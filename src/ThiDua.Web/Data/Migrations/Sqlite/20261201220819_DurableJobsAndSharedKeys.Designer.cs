@@ -8,17 +8,35 @@ using ThiDua.Data;
 
 #nullable disable
 
-namespace ThiDua.Data.Migrations
+namespace ThiDua.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
-    [Migration("20261128201019_EligibilityV2")]
-    partial class EligibilityV2
+    [DbContext(typeof(SqliteAppDbContext))]
+    [Migration("20261201220819_DurableJobsAndSharedKeys")]
+    partial class DurableJobsAndSharedKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -228,6 +246,34 @@ namespace ThiDua.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Accounts.LoginThrottle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BlockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("LoginThrottles");
+                });
+
             modelBuilder.Entity("ThiDua.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -243,6 +289,10 @@ namespace ThiDua.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityCode")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityId")
@@ -261,6 +311,8 @@ namespace ThiDua.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -512,12 +564,14 @@ namespace ThiDua.Data.Migrations
                     b.Property<string>("AllowedUnitIds")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ChangedHistoryRows")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CreatedPeople")
                         .HasColumnType("INTEGER");
@@ -529,12 +583,18 @@ namespace ThiDua.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProcessedRows")
@@ -551,6 +611,10 @@ namespace ThiDua.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StoredFileName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 
@@ -565,7 +629,13 @@ namespace ThiDua.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("State", "Id");
 
                     b.ToTable("ImportJobs");
                 });
@@ -782,6 +852,12 @@ namespace ThiDua.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TtldttLdttPercentMoreThan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("TtldttNoMemberDisciplined")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

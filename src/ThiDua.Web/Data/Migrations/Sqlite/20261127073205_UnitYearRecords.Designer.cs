@@ -2,17 +2,20 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ThiDua.Data;
 
 #nullable disable
 
-namespace ThiDua.Data.Migrations
+namespace ThiDua.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
-    partial class AppDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteAppDbContext))]
+    [Migration("20261127073205_UnitYearRecords")]
+    partial class UnitYearRecords
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -145,34 +148,6 @@ namespace ThiDua.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ThiDua.Features.Account.LoginThrottle", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("BlockedUntilUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Failures")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("WindowStartUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Address")
-                        .IsUnique();
-
-                    b.ToTable("LoginThrottles");
-                });
-
             modelBuilder.Entity("ThiDua.Features.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -270,10 +245,6 @@ namespace ThiDua.Data.Migrations
                     b.Property<string>("Details")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EntityCode")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -291,8 +262,6 @@ namespace ThiDua.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtUtc");
-
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
@@ -307,11 +276,6 @@ namespace ThiDua.Data.Migrations
                     b.Property<string>("Authority")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Basis")
-                        .IsRequired()
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -329,9 +293,6 @@ namespace ThiDua.Data.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("PeriodTo")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
@@ -430,9 +391,6 @@ namespace ThiDua.Data.Migrations
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("FlagSharePercent")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -814,12 +772,6 @@ namespace ThiDua.Data.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("TtldttLdttPercentMoreThan")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool?>("TtldttNoMemberDisciplined")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -832,37 +784,6 @@ namespace ThiDua.Data.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("Units");
-                });
-
-            modelBuilder.Entity("ThiDua.Features.Units.UnitReviewPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DecisionNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("To")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId", "From");
-
-                    b.ToTable("UnitReviews");
                 });
 
             modelBuilder.Entity("ThiDua.Features.Units.UnitYearRecord", b =>
@@ -1074,17 +995,6 @@ namespace ThiDua.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
-                });
-
-            modelBuilder.Entity("ThiDua.Features.Units.UnitReviewPeriod", b =>
-                {
-                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("ThiDua.Features.Units.UnitYearRecord", b =>

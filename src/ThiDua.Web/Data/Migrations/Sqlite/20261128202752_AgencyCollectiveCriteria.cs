@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ThiDua.Data.Migrations
+namespace ThiDua.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AgencyCollectiveCriteria : Migration
