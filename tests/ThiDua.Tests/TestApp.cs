@@ -137,6 +137,23 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return name;
     }
 
+    /// <summary>A new empty database (a file name, or a PostgreSQL database) for apps made with <see cref="Over"/>.</summary>
+    public static async Task<string> NewEmptyDatabaseAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            var name = $"thidua_empty_{Guid.NewGuid():N}";
+            await PgAdminAsync($"CREATE DATABASE \"{name}\"");
+            return name;
+        }
+        var dir = Path.Combine(Path.GetTempPath(), "thidua-tests");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, $"empty-{Guid.NewGuid():N}.db");
+    }
+
+    /// <summary>An app over a database that already exists, not started; only the owner drops it on dispose.</summary>
+    public static TestApp Over(string databasePath, Dictionary<string, string?> settings, bool owner) => new(databasePath, settings, owner);
+
     /// <summary>A statement on the server's maintenance database (CREATE/DROP DATABASE cannot run in a transaction).</summary>
     internal static async Task PgAdminAsync(string sql)
     {
@@ -234,17 +251,18 @@ public static partial class HttpClientForms
 }
 
 /// <summary>
-/// Stands in for another user's request: once, just before the app runs a command that <paramref name="when"/>
-/// matches, <paramref name="write"/> saves through a second context of its own (works on every provider).
+/// Stands in for another user's request: once, just after the app ran a command that <paramref name="when"/>
+/// matches (a check, typically), <paramref name="write"/> saves through a second context of its own (works on
+/// every provider; on SQLite it must not wait for a write lock the app holds, so match a read, not the insert).
 /// </summary>
 public sealed class SavedMeanwhile(DatabaseLocation database, Func<System.Data.Common.DbCommand, bool> when, Func<AppDbContext, Task> write)
     : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
 {
     private int _fired;
 
-    public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
-        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
-        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken ct = default)
+    public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData,
+        System.Data.Common.DbDataReader result, CancellationToken ct = default)
     {
         if (when(command) && Interlocked.Exchange(ref _fired, 1) == 0)
         {

@@ -65,14 +65,16 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
 
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
-        if (await db.Units.AnyAsync(ct)) return false;
         var started = System.Diagnostics.Stopwatch.StartNew();
         var rng = new Random(Seed);
         // Draws for the award periods and bases (eligibility v2) come from their own generator, so the people
         // and histories drawn from rng stay exactly as they were before those fields existed.
         var awardRng = new Random(Seed + 2);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // The check is inside the transaction: on SQLite it is an immediate one (the writer's lock), so an instance
+        // starting at the same moment waits and then finds the data; on PostgreSQL the start-up lock orders them.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Units.AnyAsync(ct)) return false;
 
         // Units: agencies, departments, sub-units, and the collectives that are not departments.
         var agencies = new Dictionary<string, Unit>();

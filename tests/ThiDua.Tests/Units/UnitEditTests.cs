@@ -85,7 +85,7 @@ public sealed class UnitEditTests() : AppTest("tdkt.btctw@thidua.vn")
         // Units.Code refuses the insert.
         var agency = await UnitAsync("BTCTW");
         using var racing = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => TestApp.AddInterceptor(s, new SavedMeanwhile(App.Location,
-            c => c.CommandText.Contains("INSERT INTO \"Units\"", StringComparison.Ordinal),
+            c => c.CommandText.Contains("\"Code\" = @", StringComparison.Ordinal) && c.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => Equals(p.Value, "BTCTW-RACE")),
             async other =>
             {
                 other.Units.Add(new Unit { Name = "Phòng khác", Code = "BTCTW-RACE", Kind = UnitKind.SubUnit, ParentId = agency.Id, ActiveFrom = new DateOnly(2020, 1, 1), SearchName = "", SortKey = "" });
