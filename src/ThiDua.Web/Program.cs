@@ -126,6 +126,7 @@ builder.Services.AddScoped<RuleBookStore>();
 builder.Services.AddScoped<PeopleImporter>();
 builder.Services.AddSingleton<ImportQueue>();
 builder.Services.AddSingleton<UploadStore>();
+builder.Services.AddSingleton<InstanceIdentity>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PeopleImporter.MaxFileBytes + 64 * 1024);
 

@@ -88,6 +88,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// Another instance over <paramref name="other"/>'s database, as in a deployment of several instances: no copy
+    /// is made, and disposing it leaves the database to <paramref name="other"/>. Dispose it first.
+    /// </summary>
+    public static TestApp StartOverSameDatabase(TestApp other, Dictionary<string, string?>? settings = null)
+    {
+        var app = new TestApp(other.DatabasePath, settings ?? [], deleteDatabaseOnDispose: false);
+        _ = app.Server;
+        return app;
+    }
+
     private static async Task<string> TemplateAsync()
     {
         await TemplateLock.WaitAsync();

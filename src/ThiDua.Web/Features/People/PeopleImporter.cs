@@ -241,7 +241,8 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         if (rejected > 0 && !acceptValidRowsOnly)
             return new ImportOutcome(false, reports.Count, accepted, rejected, 0, 0, 0, 0, reports, null);
 
-        // 3. Write: one transaction, so a failure leaves the registry as it was.
+        // 3. Write: one transaction, so a failure leaves the registry as it was. Nothing above writes, so a job
+        // taken back from an instance that died mid-import reruns cleanly (ImportJobClaims.TakeBackStaleAsync).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var codes = people.Keys.Concat(ratings.Select(r => r.Code)).Concat(discipline.Select(r => r.Code))
             .Concat(initiatives.Select(r => r.Code)).Concat(awards.Select(r => r.Code)).Distinct().ToList();
