@@ -132,6 +132,9 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => 
 
 var app = builder.Build();
 
+// Command-line modes that copy the configured database: backup, restore (Data/BackupCommands.cs).
+if (BackupCommands.IsCommand(args)) return await BackupCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+
 // Command-line modes that need the configured database: migrate, create-admin.
 if (args.Contains("migrate") || args.Contains("create-admin"))
 {
