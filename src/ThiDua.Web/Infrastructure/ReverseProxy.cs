@@ -60,9 +60,10 @@ public static class ReverseProxy
 
     private static List<string> List(IConfiguration config, string key)
     {
+        // A section with children may still have a value (an empty one, from some hosts' settings): both are read.
         var section = config.GetSection(key);
-        var items = section.Value is { } single ? [single] : section.GetChildren().Select(c => c.Value ?? "");
-        return items.SelectMany(v => v.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        return section.GetChildren().Select(c => c.Value).Prepend(section.Value)
+            .SelectMany(v => (v ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
     }
 
     /// <summary>
