@@ -112,7 +112,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "thidua.af";
-    // Antiforgery's own default is never Secure.
+    // Antiforgery's own default (CookieSecurePolicy.None) never marks it Secure.
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
