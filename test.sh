@@ -12,6 +12,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
@@ -46,9 +47,19 @@ echo "== unit and integration tests on PostgreSQL"
 THIDUA_TEST_PROVIDER=Postgres THIDUA_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres" \
   dotnet test tests/ThiDua.Tests --no-build -c Release --nologo --logger "console;verbosity=normal" --results-directory TestResults 2>&1 | tee -a test.log
 [ "${PIPESTATUS[0]}" = 0 ] || rc=1
+echo "== two instances behind nginx over PostgreSQL (deploy/run-two-instances.sh --test)"
+# One test in the count: its own line in test.log, added up below with the dotnet test summaries.
+deploy/run-two-instances.sh --test 2>&1 | tee -a test.log
+if [ "${PIPESTATUS[0]}" = 0 ]; then
+  echo "two-instance test: passed" >>test.log
+else
+  echo "two-instance test: failed" >>test.log
+  rc=1
+fi
 set -e
 # dotnet test prints a summary per test project ("Passed: N" / "Failed: N"); add them up.
 awk '/^[[:space:]]+Passed: [0-9]+[[:space:]]*$/{p+=$2} /^[[:space:]]+Failed: [0-9]+[[:space:]]*$/{f+=$2}
      /(Passed|Failed)! +- Failed: /{gsub(",","");for(i=1;i<=NF;i++){if($i=="Failed:")f2+=$(i+1);if($i=="Passed:")p2+=$(i+1)}}
-     END{if(p==0&&f==0){p=p2;f=f2} printf "%d passed, %d failed\n",p,f; if (p==0) exit 1}' test.log || rc=1
+     /^two-instance test: passed$/{tp++} /^two-instance test: failed$/{tf++}
+     END{if(p==0&&f==0){p=p2;f=f2} p+=tp; f+=tf; printf "%d passed, %d failed\n",p,f; if (p==0) exit 1}' test.log || rc=1
 exit $rc

@@ -66,6 +66,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "thidua.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
+    // Secure whenever the request is https, also behind a proxy that ends TLS (see the forwarded headers below).
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     // Every request re-reads the account's security stamp and active flag: a deactivated or changed account
@@ -107,7 +109,16 @@ builder.Services.PostConfigure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Model
 // Vietnamese text is written as characters, not as &#x...; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "thidua.af");
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "thidua.af";
+    // Antiforgery's own default (CookieSecurePolicy.None) never marks it Secure.
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+// Behind nginx (deploy/nginx/thidua.conf): X-Forwarded-* from the configured proxies only (Proxy:KnownProxies,
+// Proxy:KnownNetworks; default the loopback), and HSTS (Infrastructure/ReverseProxy.cs).
+builder.Services.AddReverseProxySupport();
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -142,8 +153,16 @@ if (args.Contains("migrate") || args.Contains("create-admin"))
     return args.Contains("create-admin") ? await AccountCommands.CreateAdminAsync(app.Services, args) : 0;
 }
 
+// First: everything after sees the client's address, scheme and host as the proxy received them.
+app.UseForwardedHeaders();
+app.UseInstanceHeader(app.Configuration);
 app.UseSecurityHeaders();
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    // Strict-Transport-Security on https answers only (and not for localhost).
+    app.UseHsts();
+}
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
 app.UseRequestLocalization();
@@ -169,7 +188,7 @@ app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext ctx) =>
 {
     var culture = code == "en" ? "en-US" : "vi-VN";
     ctx.Response.Cookies.Append(Lang.CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-        new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = ctx.Request.IsHttps });
     return Results.LocalRedirect(SecurityHeaders.SafeLocalUrl(returnUrl));
 }).AllowAnonymous();
 

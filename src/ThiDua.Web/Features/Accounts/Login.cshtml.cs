@@ -112,15 +112,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             db.Audit("(hệ thống)", SignInGuard.AddressBlocked, nameof(LoginThrottle), address, $"đến {VnFormat.DateTime(blockedUntil)}", code: address);
             log.LogWarning("Sign-ins from {Address} refused until {Until}", address, blockedUntil);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
-        {
-            // Two first failures from one address at once: the other request's row counts; this one is not lost from the log.
-            log.LogWarning(ex, "Could not count a failed sign-in from {Address}", address);
-        }
+        // The failure is already counted (SignInGuard writes it at once); this saves the audit entries.
+        await db.SaveChangesAsync(ct);
         log.LogWarning("Failed sign-in from {Address}", address);
         ModelState.AddModelError("", FailedMessage);
         return Page();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ThiDua.Data;
 using ThiDua.Features.Accounts;
 
@@ -65,25 +66,66 @@ public sealed class SignInGuard(AppDbContext db, TimeProvider clock, IConfigurat
         return row is null || row.Failures == 0 || (row.BlockedUntilUtc is { } b ? now - b > BackoffMemory : now - row.WindowStartUtc > AddressWindow);
     }
 
-    /// <summary>Counts one failure from the address; returns the end of a block it starts, if it starts one. Saved by the caller.</summary>
+    /// <summary>
+    /// Counts one failure from the address; returns the end of a block it starts, if it starts one. Written at once,
+    /// whatever the caller saves later, and without losing a failure to another request or instance counting at the
+    /// same moment: each change is one conditional UPDATE that the database applies to the row as it is then
+    /// (<c>Failures = Failures + 1</c>), never a value read earlier and written back.
+    /// </summary>
     public async Task<DateTime?> CountFailureAsync(string address, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = await db.LoginThrottles.FirstOrDefaultAsync(t => t.Address == address, ct);
-        if (row is null) db.LoginThrottles.Add(row = new LoginThrottle { Address = address, WindowStartUtc = now });
-        // A quiet address starts afresh; one that was blocked keeps its count (and so its longer next block) for a day.
-        var quiet = row.BlockedUntilUtc is { } b ? now - b > BackoffMemory : now - row.WindowStartUtc > AddressWindow;
-        if (quiet)
+        var max = AddressMaxFailures;
+        // "Quiet" as in the rows' own terms: a blocked address is quiet a day after its block ended, another
+        // address once its window has passed.
+        var blockForgottenBefore = now - BackoffMemory;
+        var windowOverBefore = now - AddressWindow;
+        var rows = db.LoginThrottles.Where(t => t.Address == address);
+        var active = rows.Where(t => (t.BlockedUntilUtc != null && t.BlockedUntilUtc >= blockForgottenBefore) || (t.BlockedUntilUtc == null && t.WindowStartUtc >= windowOverBefore));
+        for (var attempt = 0; attempt < 100; attempt++)
         {
-            row.WindowStartUtc = now;
-            row.Failures = 0;
-            row.BlockedUntilUtc = null;
+            // The usual case, one statement: a failure that does not complete a round of AddressMaxFailures.
+            if (await active.Where(t => (t.Failures + 1) % max != 0).ExecuteUpdateAsync(s => s.SetProperty(t => t.Failures, t => t.Failures + 1), ct) == 1)
+                return null;
+            var row = await rows.AsNoTracking().Select(t => new { t.Failures, t.WindowStartUtc, t.BlockedUntilUtc }).FirstOrDefaultAsync(ct);
+            if (row is null)
+            {
+                // The first failure from the address: the row is made (by this request or a concurrent one), then counted.
+                await InsertIfMissingAsync(address, now, ct);
+                continue;
+            }
+            var quiet = row.BlockedUntilUtc is { } b ? b < blockForgottenBefore : row.WindowStartUtc < windowOverBefore;
+            if (quiet)
+            {
+                // A quiet address starts afresh; one that was blocked keeps its count (and so its longer next block) for a day.
+                // Only a quiet row is reset, so of requests arriving together one resets it and every one counts after.
+                await rows.Where(t => (t.BlockedUntilUtc != null && t.BlockedUntilUtc < blockForgottenBefore) || (t.BlockedUntilUtc == null && t.WindowStartUtc < windowOverBefore))
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.WindowStartUtc, now).SetProperty(t => t.Failures, 0).SetProperty(t => t.BlockedUntilUtc, (DateTime?)null), ct);
+                continue;
+            }
+            if ((row.Failures + 1) % max != 0) continue; // counted meanwhile by another request: try again
+            // This failure completes a round: it blocks the address, exactly once however many arrive together
+            // (the count it was read at must still be the count).
+            var failures = row.Failures + 1;
+            var until = now + Doubled(AddressBlock, failures / max - 1, AddressBlockMax);
+            if (await active.Where(t => t.Failures == row.Failures).ExecuteUpdateAsync(s => s.SetProperty(t => t.Failures, failures).SetProperty(t => t.BlockedUntilUtc, until), ct) == 1)
+                return until;
         }
-        row.Failures++;
-        if (row.Failures % AddressMaxFailures != 0) return null;
-        var round = row.Failures / AddressMaxFailures;
-        row.BlockedUntilUtc = now + Doubled(AddressBlock, round - 1, AddressBlockMax);
-        return row.BlockedUntilUtc;
+        throw new InvalidOperationException($"Could not count a failed sign-in from {address}: the row kept changing.");
+    }
+
+    /// <summary>The address's row with no failures yet, unless it exists (a unique index on the address; SQLite and
+    /// PostgreSQL both know INSERT … ON CONFLICT DO NOTHING).</summary>
+    private async Task InsertIfMissingAsync(string address, DateTime now, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(LoginThrottle))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        var command = "INSERT INTO " + sql.DelimitIdentifier(table.Name, table.Schema)
+            + " (" + Column(nameof(LoginThrottle.Address)) + ", " + Column(nameof(LoginThrottle.WindowStartUtc)) + ", " + Column(nameof(LoginThrottle.Failures)) + ")"
+            + " VALUES ({0}, {1}, 0) ON CONFLICT (" + Column(nameof(LoginThrottle.Address)) + ") DO NOTHING";
+        await db.Database.ExecuteSqlRawAsync(command, [address, now], ct);
     }
 
     /// <summary>How long an account is locked this time: the base, doubled for each lockout since its last
