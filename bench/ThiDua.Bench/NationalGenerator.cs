@@ -11,13 +11,20 @@ namespace ThiDua.Bench;
 
 /// <summary>
 /// Fills an empty, migrated database (either provider) with a national registry: 60 agencies of very different
-/// sizes, one of exactly 20.000 people (<see cref="TargetAgencyCode"/>), about 3.000 units, and people with ten
+/// sizes, one of exactly 20.000 people (<see cref="TargetAgencyCode"/>), about 2.800 units, and people with ten
 /// years of history each (2016–2025): one rating a year, the titles that follow from it (LĐTT most years,
 /// CSTĐCS, CSTĐ cấp bộ after a run), initiatives, some Bằng khen and Giấy khen with stated periods, discipline
 /// for one in sixty, and a tenth of the staff moved between units. Names are drawn like the demo's.
-/// Streaming: one agency at a time is built in memory and written with <see cref="BulkInsert"/> (binary COPY on
-/// PostgreSQL, one prepared statement on SQLite), so memory stays bounded by the largest agency.
 /// </summary>
+/// <remarks>
+/// Laid out as a registry fills up: each agency's people are imported together (consecutive ids), the agency of
+/// 20.000 in the middle of the order, then the history is recorded year by year for everyone, so one person's ten
+/// ratings and titles lie in ten different places of their tables, as yearly reviews put them. Streaming: one
+/// agency (or one agency-year) at a time is built in memory and written with <see cref="BulkInsert"/> (binary COPY
+/// on PostgreSQL, one prepared statement on SQLite); per person only a small state (quality, discipline, runs) is
+/// kept between years. The loaded tables' secondary indexes and foreign keys are dropped first and made again from
+/// their own catalog definitions at the end, as pg_restore does.
+/// </remarks>
 public static class NationalGenerator
 {
     /// <summary>Bump when the generated data changes: cached databases are keyed by it and the newest migration.</summary>
