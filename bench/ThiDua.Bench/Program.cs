@@ -5,9 +5,11 @@ using ThiDua.Bench;
 using ThiDua.Features.Eligibility;
 
 // Benchmarks. `import` times the people import (issue 2); `page` times /Eligibility's loading work for one
-// agency of 20.000 people (issue 6); the default mode is the eligibility benchmark.
+// agency of 20.000 people (issue 6); `national` generates the national-scale database and times pages of the
+// running app on it (issue 8, bench/national.sh); the default mode is the eligibility benchmark.
 if (args.Length > 0 && args[0] == "import") return await ImportBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "page") return await PageBench.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "national") return await NationalBench.RunAsync(args[1..]);
 
 // Eligibility benchmark (issue 3): generates a national-scale input and evaluates every code for every
 // person, timing reading, parsing, evaluation and writing separately in one process, so the engine's

@@ -117,6 +117,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.SortKey);
             e.HasIndex(x => x.SearchName);
             e.HasIndex(x => new { x.CurrentUnitId, x.SortKey });
+            // The people list counts the active people for its pager: read from this small index, not the table
+            // (docs/national-scale.md: a million people).
+            e.HasIndex(x => x.IsActive);
             e.HasOne(x => x.CurrentUnit).WithMany().HasForeignKey(x => x.CurrentUnitId).OnDelete(DeleteBehavior.Restrict);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasMany(x => x.Memberships).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
@@ -128,11 +131,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.Property(x => x.Position).HasMaxLength(200);
             e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            // Who belonged to a unit in a year (YearMembers.Query, a subquery of every query of /Eligibility) is
+            // answered from the index alone; it also serves the foreign key.
+            e.HasIndex(x => new { x.UnitId, x.From, x.To, x.PersonId });
         });
         b.Entity<YearRating>(e =>
         {
             e.Property(x => x.Rating).HasConversion<string>().HasMaxLength(10);
             e.HasIndex(x => new { x.PersonId, x.Year }).IsUnique();
+            // The latest year with ratings (RegistryFacts.DefaultYearAsync, on every person's and eligibility page).
+            e.HasIndex(x => x.Year);
         });
         b.Entity<DisciplineRecord>(e =>
         {

@@ -62,6 +62,21 @@ public sealed partial class SearchAndEditTests() : AppTest("admin@thidua.vn")
         Assert.True(names.IndexOf("Lương Thế Vinh") > names.IndexOf("Vinh Quang Tường"), "a name that only contains the query ranks after prefixes");
     }
 
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    [InlineData("van%duc")]
+    [InlineData("\\")]
+    public async Task Search_WildcardCharacters_MatchThemselves(string query)
+    {
+        // The name search is a LIKE pattern (served by the trigram index on PostgreSQL): typed % and _ are not wildcards.
+        Assert.Empty(await NamesAsync(query));
+    }
+
+    [Fact]
+    public void EscapeLike_EscapesWildcardsAndTheEscapeCharacter() =>
+        Assert.Equal("50\\% a\\_b c\\\\d", PeopleFilter.EscapeLike("50% a_b c\\d"));
+
     [Fact]
     public async Task PeopleList_IsSortedByGivenNameTheVietnameseWay()
     {

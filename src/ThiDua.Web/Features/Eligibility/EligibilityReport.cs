@@ -76,11 +76,14 @@ public static class YearMembers
     /// placement for them, so for a year they were rated in before it they count in the unit of their earliest
     /// membership; without that they would vanish from the past year's member counts and share limits.
     /// </remarks>
-    private static IQueryable<UnitMembership> InYear(AppDbContext db, int year)
+    private static IQueryable<UnitMembership> InYear(AppDbContext db, int year, IQueryable<int>? people = null)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var memberships = db.UnitMemberships.AsNoTracking();
+        // Narrowed to some people inside each half of the union, where the person-id index serves it; a filter
+        // on the union as a whole made PostgreSQL read every membership of the registry to join them.
+        if (people is not null) memberships = memberships.Where(m => people.Contains(m.PersonId));
         var covering = memberships.Where(m => m.From <= end && (m.To == null || m.To >= start));
         // The earliest membership (by start, then id) starting after the year: then none covers the year.
         var earliestAfter = memberships.Where(m => m.From > end
@@ -102,8 +105,7 @@ public static class YearMembers
     /// </summary>
     public static Task<List<MembershipRow>> LoadAsync(AppDbContext db, IReadOnlyCollection<int> units, int year, CancellationToken ct)
     {
-        var members = Query(db, units, year);
-        return InYear(db, year).Where(m => members.Contains(m.PersonId)).Select(m => new MembershipRow(m.Id, m.PersonId, m.UnitId, m.From)).ToListAsync(ct);
+        return InYear(db, year, Query(db, units, year)).Select(m => new MembershipRow(m.Id, m.PersonId, m.UnitId, m.From)).ToListAsync(ct);
     }
 
     /// <summary>The LĐTT and CSTĐCS titles conferred for the year on those people, by person id (one query, not one per unit).</summary>
@@ -121,8 +123,16 @@ public static class YearMembers
     /// The unit a person counts in for the year when they must be counted once (share limits): the membership
     /// that started last in the year, i.e. where they were at the end of it or when they left.
     /// </summary>
-    public static Dictionary<int, int> UnitOfRecord(IEnumerable<MembershipRow> rows) =>
-        rows.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.From).ThenByDescending(r => r.Id).First().UnitId);
+    public static Dictionary<int, int> UnitOfRecord(IEnumerable<MembershipRow> rows)
+    {
+        // One pass, keeping each person's latest start (then highest id): no grouping and sorting per person.
+        var latest = new Dictionary<int, MembershipRow>();
+        foreach (var r in rows)
+        {
+            if (!latest.TryGetValue(r.PersonId, out var kept) || r.From > kept.From || (r.From == kept.From && r.Id > kept.Id)) latest[r.PersonId] = r;
+        }
+        return latest.ToDictionary(kv => kv.Key, kv => kv.Value.UnitId);
+    }
 }
 
 /// <summary>
@@ -199,8 +209,8 @@ public sealed record CollectiveFigures(int UnitId, CollectiveFacts Facts, int Me
 /// <summary>
 /// Everything /Eligibility shows for a selection of units and a year, loaded with a fixed number of set-based
 /// queries whatever the size of the selection (about ten for an agency of 20.000 people or a whole bloc):
-/// the unit tree, the year's memberships, the people, their facts (five), the year's titles, the collectives'
-/// own records and open reviews. Everything else is grouped in memory.
+/// the unit tree, the year's memberships, the people and their facts (five; the year's titles are taken from the
+/// awards read for the facts), the collectives' own records and open reviews. Everything else is grouped in memory.
 /// </summary>
 public sealed record EligibilityReport(
     RuleSet RuleSet,
@@ -225,12 +235,12 @@ public sealed record EligibilityReport(
         var walk = tree.Walk(roots);
         var selection = walk.Select(w => w.Unit.Id).ToHashSet();
         var memberships = await YearMembers.LoadAsync(db, selection, year, ct);
-        var memberQuery = YearMembers.Query(db, selection, year);
-        var people = await db.People.AsNoTracking().Where(p => memberQuery.Contains(p.Id))
-            .Select(p => new { p.Id, p.PersonalCode, p.FamilyName, p.MiddleName, p.GivenName, p.SortKey, p.SearchName }).ToListAsync(ct);
-        var factsByCode = (await RegistryFacts.ForPeopleAsync(db, memberQuery, ct)).ToDictionary(f => f.Id);
-        var titles = await YearMembers.TitlesAsync(db, selection, year, ct);
-        var factsByPerson = people.Where(p => factsByCode.ContainsKey(p.PersonalCode)).ToDictionary(p => p.Id, p => factsByCode[p.PersonalCode]);
+        // The people, their facts and the year's titles in one pass over the history tables (RegistryFacts.LoadAsync).
+        var loaded = await RegistryFacts.LoadAsync(db, YearMembers.Query(db, selection, year), year, ct);
+        var people = loaded.People;
+        var titles = loaded.TitlesOfYear;
+        var factsByPerson = new Dictionary<int, IndividualFacts>(people.Count);
+        for (var i = 0; i < people.Count; i++) factsByPerson[people[i].Id] = loaded.Facts[i];
         var names = people.ToDictionary(p => p.Id, p => VietnameseText.FullName(p.FamilyName, p.MiddleName, p.GivenName));
 
         // People: everyone who belonged to the selection during the year, shown in the last unit of the selection they were in.

@@ -29,15 +29,42 @@ public static class RegistryFacts
     /// the number of people (the subquery is inlined as <c>IN (SELECT …)</c>), so a unit of 20.000 people
     /// costs five queries, not five per person or per chunk.
     /// </summary>
-    public static async Task<List<IndividualFacts>> ForPeopleAsync(AppDbContext db, IQueryable<int> personIds, CancellationToken ct = default)
+    public static async Task<List<IndividualFacts>> ForPeopleAsync(AppDbContext db, IQueryable<int> personIds, CancellationToken ct = default) =>
+        (await LoadAsync(db, personIds, null, ct)).Facts;
+
+    /// <summary>A person as the facts and the eligibility list need them: the engine's fields and the name.</summary>
+    public sealed record PersonFields(int Id, string PersonalCode, Gender Gender, DateOnly? HiredOn, bool PendingReview,
+        string FamilyName, string? MiddleName, string GivenName, string SortKey, string SearchName);
+
+    /// <summary>
+    /// <see cref="People"/> and their <see cref="Facts"/> in the same order; with a year asked for, also the LĐTT and
+    /// CSTĐCS titles conferred in it by person id, as <see cref="YearMembers.TitlesAsync"/> counts them, taken from
+    /// the awards already read rather than read again.
+    /// </summary>
+    public sealed record Loaded(List<PersonFields> People, List<IndividualFacts> Facts, ILookup<int, string> TitlesOfYear);
+
+    /// <summary>
+    /// Everything <see cref="ForPeopleAsync(AppDbContext, IQueryable{int}, CancellationToken)"/> reads, in five
+    /// queries, each only the columns the engine uses; a large selection (an agency's people) reads hundreds of
+    /// thousands of history rows, so nothing is read twice.
+    /// </summary>
+    public static async Task<Loaded> LoadAsync(AppDbContext db, IQueryable<int> personIds, int? titlesYear, CancellationToken ct = default)
     {
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.PersonalCode, p.Gender, p.HiredOn, p.PendingReview }).ToListAsync(ct);
-        var ratings = (await db.YearRatings.AsNoTracking().Where(r => personIds.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Year, r.Rating }).ToListAsync(ct)).ToLookup(r => r.PersonId);
-        var discipline = (await db.DisciplineRecords.AsNoTracking().Where(r => personIds.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Level, r.From, r.To }).ToListAsync(ct)).ToLookup(r => r.PersonId);
-        var initiatives = (await db.Initiatives.AsNoTracking().Where(r => personIds.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Year, r.Scope, r.UsedFor }).ToListAsync(ct)).ToLookup(r => r.PersonId);
+            .Select(p => new PersonFields(p.Id, p.PersonalCode, p.Gender, p.HiredOn, p.PendingReview, p.FamilyName, p.MiddleName, p.GivenName, p.SortKey, p.SearchName))
+            .ToListAsync(ct);
+        var ratings = (await db.YearRatings.AsNoTracking().Where(r => personIds.Contains(r.PersonId))
+            .Select(r => new { r.PersonId, r.Year, r.Rating }).ToListAsync(ct)).ToLookup(r => r.PersonId, r => (r.Year, r.Rating));
+        var discipline = (await db.DisciplineRecords.AsNoTracking().Where(r => personIds.Contains(r.PersonId))
+            .Select(r => new { r.PersonId, r.Level, r.From, r.To }).ToListAsync(ct)).ToLookup(r => r.PersonId, r => new DisciplinePeriod(r.Level, r.From, r.To));
+        var initiatives = (await db.Initiatives.AsNoTracking().Where(r => personIds.Contains(r.PersonId))
+            .Select(r => new { r.PersonId, r.Year, r.Scope, r.UsedFor }).ToListAsync(ct)).ToLookup(r => r.PersonId, r => (r.Year, r.Scope, r.UsedFor));
         var awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId != null && personIds.Contains(a.PersonId.Value) && a.Status == AwardStatus.Conferred)
-            .Select(a => new { PersonId = a.PersonId!.Value, a.Year, a.Code, a.PeriodTo, a.Basis }).ToListAsync(ct)).ToLookup(a => a.PersonId);
+            .Select(a => new { PersonId = a.PersonId!.Value, a.Year, a.Code, a.PeriodTo, a.Basis }).ToListAsync(ct)).ToLookup(a => a.PersonId, a => (a.PersonId, a.Year, a.Code, a.PeriodTo, a.Basis));
+        var titles = titlesYear is { } ty
+            ? awards.SelectMany(g => g.Where(a => a.Year == ty && a.Code is EligibilityCodes.LDTT or EligibilityCodes.CSTDCS).Select(a => (a.PersonId, a.Code)))
+                .Distinct().ToLookup(r => r.PersonId, r => r.Code)
+            : Array.Empty<(int PersonId, string Code)>().ToLookup(r => r.PersonId, r => r.Code);
         var result = new List<IndividualFacts>(people.Count);
         foreach (var p in people)
         {
@@ -70,13 +97,13 @@ public static class RegistryFacts
                 Gender = p.Gender,
                 HiredOn = p.HiredOn,
                 PendingReview = p.PendingReview,
-                Discipline = discipline[p.Id].Select(d => new DisciplinePeriod(d.Level, d.From, d.To)).ToArray(),
+                Discipline = discipline[p.Id].ToArray(),
                 Awards = awardFacts.ToArray(),
                 FirstYear = first,
                 Years = arr,
             });
         }
-        return result;
+        return new Loaded(people, result, titles);
     }
 
     /// <summary>
@@ -167,11 +194,9 @@ public static class RegistryFacts
         var tree = await UnitTree.LoadAsync(db, ct);
         var selection = new HashSet<int>(unitIds.SelectMany(u => UnitScopeService.Subtree(u, tree.Pairs)));
         var members = await YearMembers.LoadAsync(db, selection, year, ct);
-        var query = YearMembers.Query(db, selection, year);
-        var codes = await db.People.AsNoTracking().Where(p => query.Contains(p.Id)).Select(p => new { p.Id, p.PersonalCode }).ToListAsync(ct);
-        var facts = (await ForPeopleAsync(db, query, ct)).ToDictionary(f => f.Id);
-        var titles = await YearMembers.TitlesAsync(db, selection, year, ct);
-        return await CollectiveFigures.BuildAsync(db, tree, unitIds, members, codes.ToDictionary(p => p.Id, p => facts[p.PersonalCode]), titles, year, ruleSet, today, ct);
+        var loaded = await LoadAsync(db, YearMembers.Query(db, selection, year), year, ct);
+        var facts = loaded.People.Select((p, i) => (p.Id, Facts: loaded.Facts[i])).ToDictionary(x => x.Id, x => x.Facts);
+        return await CollectiveFigures.BuildAsync(db, tree, unitIds, members, facts, loaded.TitlesOfYear, year, ruleSet, today, ct);
     }
 
     /// <summary>The default evaluation year: the latest year with ratings, not after the current year (Vietnam time).</summary>

@@ -48,12 +48,31 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
                 p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam", p.BirthDate, p.Position, p.CurrentUnit!.Name, p.IsActive, p.PendingReview, p.CurrentUnitId))
             .ToListAsync(ct);
         var agencies = await ThiDua.Features.Units.UnitTree.AgencyNamesAsync(db, ct);
-        var unitIds = await query.Where(p => p.CurrentUnitId != null).Select(p => p.CurrentUnitId!.Value).Distinct().ToListAsync(ct);
-        MixesAgencies = unitIds.Select(u => agencies.GetValueOrDefault(u)).Distinct().Count() > 1;
+        MixesAgencies = await MixesAgenciesAsync(query, agencies, ct);
         if (MixesAgencies) Rows = Rows.Select(r => r with { Agency = r.UnitId is { } u ? agencies.GetValueOrDefault(u) : null }).ToList();
         return Page();
     }
 
+
+    /// <summary>
+    /// Whether the filtered people's units belong to agencies of more than one name. Not by listing every unit the
+    /// filter reaches (a scan of the whole registry on the unfiltered list): the page's own rows may already mix
+    /// agencies; otherwise one EXISTS asks for anyone in a unit of another agency than a first person's, and stops
+    /// at the first found.
+    /// </summary>
+    private async Task<bool> MixesAgenciesAsync(IQueryable<Person> query, Dictionary<int, string> agencies, CancellationToken ct)
+    {
+        var names = Rows.Where(r => r.UnitId is not null).Select(r => agencies.GetValueOrDefault(r.UnitId!.Value)).Distinct().ToList();
+        if (names.Count > 1) return true;
+        if (names.Count == 0)
+        {
+            var first = await query.Where(p => p.CurrentUnitId != null).Select(p => p.CurrentUnitId).FirstOrDefaultAsync(ct);
+            if (first is not { } unit) return false;
+            names.Add(agencies.GetValueOrDefault(unit));
+        }
+        var sameAgency = agencies.Where(a => a.Value == names[0]).Select(a => a.Key).ToList();
+        return await query.AnyAsync(p => p.CurrentUnitId != null && !sameAgency.Contains(p.CurrentUnitId.Value), ct);
+    }
 
     /// <summary>
     /// The filtered list as .xlsx, in the import template's columns so it can be edited and re-imported: codes as Text,

@@ -29,9 +29,20 @@ public sealed record PeopleFilter(string? Q, int? Unit, string? Status)
         var folded = VietnameseText.Fold(Q);
         if (folded.Length == 0) return q.OrderBy(p => p.SortKey).ThenBy(p => p.Id);
         var code = Q!.Trim();
+        // LIKE '%…%' rather than Contains: Npgsql translates Contains to strpos(), which no index serves, while LIKE
+        // is served by the trigram index (PostgresAppDbContext). The folded name and the text are lower case, so
+        // SQLite's ASCII case folding in LIKE changes nothing; % and _ typed in the query match themselves.
+        var contains = "%" + EscapeLike(folded) + "%";
         // Ranking: exact name, then names that start with the query, then names that contain it.
-        return q.Where(p => p.SearchName.Contains(folded) || p.PersonalCode.StartsWith(code))
+        return q.Where(p => EF.Functions.Like(p.SearchName, contains, LikeEscape) || p.PersonalCode.StartsWith(code))
             .OrderBy(p => p.SearchName == folded || p.PersonalCode == code ? 0 : p.SearchName.StartsWith(folded) ? 1 : 2)
             .ThenBy(p => p.SortKey).ThenBy(p => p.Id);
     }
+
+    private const string LikeEscape = "\\";
+
+    /// <summary>Text for a LIKE pattern that matches itself: the wildcards and the escape character escaped.</summary>
+    public static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal).Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 }

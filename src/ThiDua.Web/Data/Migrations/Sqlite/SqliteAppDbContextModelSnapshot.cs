@@ -735,6 +735,8 @@ namespace ThiDua.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsActive");
+
                     b.HasIndex("PersonalCode")
                         .IsUnique();
 
@@ -773,7 +775,7 @@ namespace ThiDua.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "From", "To", "PersonId");
 
                     b.ToTable("UnitMemberships");
                 });
@@ -796,6 +798,8 @@ namespace ThiDua.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Year");
 
                     b.HasIndex("PersonId", "Year")
                         .IsUnique();

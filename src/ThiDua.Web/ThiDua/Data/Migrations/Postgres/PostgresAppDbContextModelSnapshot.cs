@@ -387,6 +387,8 @@ namespace ThiDua.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "Year");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "Year"), new[] { "Status", "Code", "PeriodTo", "Basis" });
+
                     b.HasIndex("UnitId", "Year");
 
                     b.HasIndex("Year", "Code");
@@ -700,6 +702,8 @@ namespace ThiDua.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "Year");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "Year"), new[] { "Scope", "UsedFor" });
+
                     b.ToTable("Initiatives");
                 });
 
@@ -773,6 +777,8 @@ namespace ThiDua.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsActive");
+
                     b.HasIndex("PersonalCode")
                         .IsUnique();
 
@@ -818,7 +824,7 @@ namespace ThiDua.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "From", "To", "PersonId");
 
                     b.ToTable("UnitMemberships");
                 });
@@ -844,8 +850,12 @@ namespace ThiDua.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Year");
+
                     b.HasIndex("PersonId", "Year")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "Year"), new[] { "Rating" });
 
                     b.ToTable("YearRatings");
                 });
