@@ -1,26 +1,31 @@
 #!/usr/bin/env bash
 # The national-scale measurement (issue 8), both providers in one run; figures in docs/national-scale.md.
-#   bench/national.sh [--people 1000000] [--runs 20] [--fresh]
+#   bench/national.sh [--people 1000000] [--runs 20] [--fresh] [--providers "Postgres Sqlite"] [--durable]
 # 1. Builds Release. 2. PostgreSQL: starts a throw-away server (deploy/pg-local.sh) and fills it with the generator
 #    (`national generate`), or restarts the cached one. 3. SQLite: the same into a file. 4. For each provider in
 #    turn, starts the app (Release build, Production, Database:MigrateOnStart=false), signs in as an administrator
 #    over HTTP, and times four pages, 20 requests each after a warm-up (`national measure`). 5. Stops the app and
 #    the server. Generated databases are cached in $THIDUA_NATIONAL_CACHE (default /tmp/thidua-national), keyed by
 #    the generator's version, the size and the newest migration of each provider, so measuring again does not
-#    generate again; --fresh throws the cached ones for this key away first.
+#    generate again; --fresh throws the cached ones for this key away first. --durable generates into PostgreSQL
+#    with fsync, synchronous_commit and full_page_writes on (deploy/pg-local.sh turns them off for throw-away
+#    servers), for a fair generation time; the pages are then measured with the server's usual settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-PEOPLE=1000000 RUNS=20 FRESH=0
+PEOPLE=1000000 RUNS=20 FRESH=0 DURABLE=0 PROVIDERS="Postgres Sqlite"
 while [ $# -gt 0 ]; do
   case "$1" in
     --people) PEOPLE=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --fresh) FRESH=1; shift ;;
-    *) echo "usage: $0 [--people N] [--runs N] [--fresh]" >&2; exit 2 ;;
+    --durable) DURABLE=1; shift ;;
+    --providers) PROVIDERS=$2; shift 2 ;;
+    *) echo "usage: $0 [--people N] [--runs N] [--fresh] [--providers \"Postgres Sqlite\"] [--durable]" >&2; exit 2 ;;
   esac
 done
+has() { case " $PROVIDERS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 CACHE=${THIDUA_NATIONAL_CACHE:-/tmp/thidua-national}
 mkdir -p "$CACHE"
 EMAIL=quantri@quocgia.bench
@@ -57,56 +62,78 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- PostgreSQL
-PGKEY=$("${BENCH[@]}" key --provider Postgres --people "$PEOPLE")
-PGDIR=$CACHE/pg-$PGKEY
-[ "$FRESH" = 1 ] && [ -d "$PGDIR" ] && deploy/pg-local.sh stop "$PGDIR"
-if [ -f "$PGDIR/complete" ]; then
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+# Starts the cluster in $PGDIR on a free port with the options deploy/pg-local.sh started it with (PostgreSQL
+# records them in postmaster.opts), any "name=value" given replacing or adding a setting; sets pgport.
+pg_start() {
   pgport=$(free_port)
-  # Restarted with the options deploy/pg-local.sh started it with (PostgreSQL records them in postmaster.opts), on a free port.
-  opts=$(python3 - "$PGDIR/data/postmaster.opts" "$pgport" <<'EOF'
+  local opts
+  opts=$(python3 - "$PGDIR/data/postmaster.opts" "$pgport" "$@" <<'EOF'
 import shlex, sys
 args = shlex.split(open(sys.argv[1]).read())[1:]
+extra = sys.argv[3:]
 out, i = [], 0
 while i < len(args):
     if args[i] == "-D": i += 2; continue
     if args[i] == "-p": out += ["-p", sys.argv[2]]; i += 2; continue
+    if args[i] == "-c" and any(args[i + 1].split("=")[0] == e.split("=")[0] for e in extra): i += 2; continue
     out.append(args[i]); i += 1
+for e in extra: out += ["-c", e]
 print(" ".join(shlex.quote(a) for a in out))
 EOF
 )
   as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 300 -o "$opts" start >/dev/null
-  echo "== PostgreSQL: cached database $PGDIR (generated $(date -r "$PGDIR/complete" '+%Y-%m-%d %H:%M')), port $pgport"
-else
-  [ -d "$PGDIR" ] && deploy/pg-local.sh stop "$PGDIR"
-  pgport=$(deploy/pg-local.sh start "$PGDIR")
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  echo "== PostgreSQL: new server on port $pgport; generating $PEOPLE people"
+}
+pg_stop() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null; }
+
+if has Postgres; then
+  PGKEY=$("${BENCH[@]}" key --provider Postgres --people "$PEOPLE")
+  PGDIR=$CACHE/pg-$PGKEY
+  if [ "$FRESH" = 1 ] && [ -d "$PGDIR" ]; then deploy/pg-local.sh stop "$PGDIR"; fi
+  if [ -f "$PGDIR/complete" ]; then
+    PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    pg_start
+    echo "== PostgreSQL: cached database $PGDIR (generated $(date -r "$PGDIR/complete" '+%Y-%m-%d %H:%M')), port $pgport"
+  else
+    if [ -d "$PGDIR" ]; then deploy/pg-local.sh stop "$PGDIR"; fi
+    pgport=$(deploy/pg-local.sh start "$PGDIR")
+    PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    if [ "$DURABLE" = 1 ]; then
+      pg_stop
+      pg_start fsync=on synchronous_commit=on full_page_writes=on
+      echo "== PostgreSQL: new server on port $pgport with fsync, synchronous_commit and full_page_writes on; generating $PEOPLE people"
+    else
+      echo "== PostgreSQL: new server on port $pgport (deploy/pg-local.sh's settings); generating $PEOPLE people"
+    fi
+    PGCS="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=thidua"
+    psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE thidua" >/dev/null
+    app_cmd Postgres "$PGCS" migrate >"$PGDIR/migrate.log" 2>&1
+    "${BENCH[@]}" generate --provider Postgres --connection "$PGCS" --people "$PEOPLE" | tee "$PGDIR/generate.log"
+    app_cmd Postgres "$PGCS" create-admin --email "$EMAIL" --password "$PASSWORD" --unit BTC >"$PGDIR/create-admin.log" 2>&1
+    touch "$PGDIR/complete"
+    # Back to deploy/pg-local.sh's settings (postmaster.opts keeps the last ones, for cached runs too).
+    if [ "$DURABLE" = 1 ]; then pg_stop; pg_start fsync=off synchronous_commit=off full_page_writes=off; fi
+  fi
   PGCS="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=thidua"
-  psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE thidua" >/dev/null
-  app_cmd Postgres "$PGCS" migrate >"$PGDIR/migrate.log" 2>&1
-  "${BENCH[@]}" generate --provider Postgres --connection "$PGCS" --people "$PEOPLE" | tee "$PGDIR/generate.log"
-  app_cmd Postgres "$PGCS" create-admin --email "$EMAIL" --password "$PASSWORD" --unit BTC >"$PGDIR/create-admin.log" 2>&1
-  touch "$PGDIR/complete"
 fi
-PGCS="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=thidua"
 
 # ---------------------------------------------------------------- SQLite
-SQKEY=$("${BENCH[@]}" key --provider Sqlite --people "$PEOPLE")
-SQFILE=$CACHE/sqlite-$SQKEY.db
-[ "$FRESH" = 1 ] && rm -f "$SQFILE" "$SQFILE-wal" "$SQFILE-shm" "$SQFILE.log"
-if [ -f "$SQFILE" ]; then
-  echo "== SQLite: cached database $SQFILE (generated $(date -r "$SQFILE" '+%Y-%m-%d %H:%M'))"
-else
-  echo "== SQLite: generating $PEOPLE people into $SQFILE"
-  tmp=$SQFILE.tmp
-  rm -f "$tmp" "$tmp-wal" "$tmp-shm"
-  app_cmd Sqlite "$tmp" migrate >/dev/null 2>&1
-  "${BENCH[@]}" generate --provider Sqlite --connection "Data Source=$tmp" --people "$PEOPLE" | tee "$tmp.log"
-  app_cmd Sqlite "$tmp" create-admin --email "$EMAIL" --password "$PASSWORD" --unit BTC >/dev/null 2>&1
-  for ext in -wal -shm; do if [ -f "$tmp$ext" ]; then mv "$tmp$ext" "$SQFILE$ext"; fi; done
-  mv "$tmp.log" "$SQFILE.log"
-  mv "$tmp" "$SQFILE"
+if has Sqlite; then
+  SQKEY=$("${BENCH[@]}" key --provider Sqlite --people "$PEOPLE")
+  SQFILE=$CACHE/sqlite-$SQKEY.db
+  if [ "$FRESH" = 1 ]; then rm -f "$SQFILE" "$SQFILE-wal" "$SQFILE-shm" "$SQFILE.log"; fi
+  if [ -f "$SQFILE" ]; then
+    echo "== SQLite: cached database $SQFILE (generated $(date -r "$SQFILE" '+%Y-%m-%d %H:%M'))"
+  else
+    echo "== SQLite: generating $PEOPLE people into $SQFILE"
+    tmp=$SQFILE.tmp
+    rm -f "$tmp" "$tmp-wal" "$tmp-shm"
+    app_cmd Sqlite "$tmp" migrate >/dev/null 2>&1
+    "${BENCH[@]}" generate --provider Sqlite --connection "Data Source=$tmp" --people "$PEOPLE" | tee "$tmp.log"
+    app_cmd Sqlite "$tmp" create-admin --email "$EMAIL" --password "$PASSWORD" --unit BTC >/dev/null 2>&1
+    for ext in -wal -shm; do if [ -f "$tmp$ext" ]; then mv "$tmp$ext" "$SQFILE$ext"; fi; done
+    mv "$tmp.log" "$SQFILE.log"
+    mv "$tmp" "$SQFILE"
+  fi
 fi
 
 # ---------------------------------------------------------------- measure
@@ -131,12 +158,15 @@ measure() {
   echo "| provider | page | request | median ms | min ms | max ms | size |"
   echo "|---|---|---|---:|---:|---:|---:|"
 } >"$RESULTS"
-measure Postgres "$PGCS" Database__Provider=Postgres ConnectionStrings__Default="$PGCS"
-measure Sqlite "Data Source=$SQFILE" Database__Provider=Sqlite Database__Path="$SQFILE"
+if has Postgres; then measure Postgres "$PGCS" Database__Provider=Postgres ConnectionStrings__Default="$PGCS"; fi
+if has Sqlite; then measure Sqlite "Data Source=$SQFILE" Database__Provider=Sqlite Database__Path="$SQFILE"; fi
 
 echo
 echo "== results ($RUNS requests each, after 3 warm-up requests; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 cat "$RESULTS"
 echo
-echo "database sizes: PostgreSQL $(psql -h 127.0.0.1 -p "$pgport" -U postgres -Atc "SELECT pg_size_pretty(pg_database_size('thidua'))") (data directory $(du -sh "$PGDIR/data" | cut -f1)); SQLite $(du -sh "$SQFILE" | cut -f1)"
-echo "generation logs: $PGDIR/generate.log, $SQFILE.log; results: $RESULTS"
+if has Postgres; then
+  echo "PostgreSQL: database $(psql -h 127.0.0.1 -p "$pgport" -U postgres -Atc "SELECT pg_size_pretty(pg_database_size('thidua'))"), data directory $(du -sh "$PGDIR/data" | cut -f1); generation log $PGDIR/generate.log"
+fi
+if has Sqlite; then echo "SQLite: file $(du -sh "$SQFILE" | cut -f1); generation log $SQFILE.log"; fi
+echo "results: $RESULTS"

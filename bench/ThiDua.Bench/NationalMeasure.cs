@@ -22,7 +22,7 @@ public static partial class NationalMeasure
     public static async Task<int> RunAsync(DatabaseLocation location, string url, string email, string password, string query, int runs, int warmup, string label, string? resultsFile)
     {
         // The ids the pages need, read from the database the app uses.
-        int agencyId, personId, hits, agencyPeople;
+        int agencyId, personId, hits, agencyPeople, active;
         await using (var db = location.CreateContext())
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
@@ -33,6 +33,7 @@ public static partial class NationalMeasure
             personId = await db.Awards.Where(a => a.Code == "CSTD_BO" && a.Person!.PersonalCode.StartsWith(prefix)).OrderBy(a => a.PersonId).Select(a => a.PersonId!.Value).FirstAsync();
             var folded = VietnameseText.Fold(query);
             hits = await db.People.CountAsync(p => p.IsActive && p.SearchName.Contains(folded));
+            active = await db.People.CountAsync(p => p.IsActive);
         }
         Page[] pages =
         [
@@ -40,6 +41,9 @@ public static partial class NationalMeasure
             new($"search \"{query}\" ({hits:N0} hits)", "/People?q=" + Uri.EscapeDataString(query), "id=\"people\""),
             new("person page with eligibility", $"/People/Details/{personId}", "data-code=\"CSTD_BO\""),
             new($"eligibility, agency of {agencyPeople:N0}", $"/Eligibility?unit={agencyId}", "id=\"summary\""),
+            // Not one of the four: the pager's "Cuối" link, and a page in the middle of the list (the slowest OFFSET).
+            new("(extra) people list, last page", $"/People?p={(active + 49) / 50}", "id=\"people\""),
+            new("(extra) people list, middle page", $"/People?p={(active + 49) / 100}", "id=\"people\""),
         ];
 
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };

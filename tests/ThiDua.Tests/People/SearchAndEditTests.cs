@@ -89,6 +89,21 @@ public sealed partial class SearchAndEditTests() : AppTest("admin@thidua.vn")
         Assert.All(shown, p => Assert.Equal("Anh", p.GivenName));
     }
 
+    [Theory]
+    [InlineData(60)]
+    [InlineData(110)]
+    [InlineData(111)]
+    public async Task PeopleList_PagesInTheSecondHalf_ShowTheSameRowsAsCountingFromTheStart(int page)
+    {
+        // Those pages are read from the end of the list in the reverse order; the rows must be the ones the forward order puts there.
+        var html = await Client.GetStringAsync($"/People?p={page}");
+        var shown = PersonLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        var all = await App.QueryAsync(db => db.People.Where(p => p.IsActive).Select(p => new { p.Id, p.SortKey }).ToListAsync());
+        var expected = all.OrderBy(p => p.SortKey, StringComparer.Ordinal).ThenBy(p => p.Id).Skip((page - 1) * 50).Take(50).Select(p => p.Id).ToList();
+        Assert.NotEmpty(shown);
+        Assert.Equal(expected, shown);
+    }
+
     [Fact]
     public async Task Edit_WithStaleVersion_KeepsOtherEditAndShowsMessage()
     {

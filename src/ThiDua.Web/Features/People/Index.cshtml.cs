@@ -39,14 +39,22 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
         CanEdit = scope.CanEdit;
         if (Unit is { } u && !scope.CanSeeUnit(u)) return Forbid();
         Units = await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct);
-        var query = await new PeopleFilter(Q, Unit, Status).ApplyAsync(db, scope, ct);
+        var filter = new PeopleFilter(Q, Unit, Status);
+        var query = await filter.ApplyAsync(db, scope, ct);
         Total = await query.CountAsync(ct);
         PageNumber = PagerModel.Bound(ModelState, PageNumber, Total, PageSize, "danh sách", out var pageProblem);
         PageProblem = pageProblem;
-        Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        // A page in the second half of the list is read from its end, in the reverse order, and turned round: the
+        // database then skips fewer rows than half the list rather than up to all of them ("Cuối" of a million people).
+        var skip = (PageNumber - 1) * PageSize;
+        var take = Math.Min(PageSize, Math.Max(0, Total - skip));
+        var fromEnd = skip > Total / 2;
+        var source = fromEnd ? (await filter.ApplyAsync(db, scope, ct, reverse: true)).Skip(Total - skip - take).Take(take) : query.Skip(skip).Take(PageSize);
+        Rows = await source
             .Select(p => new Row(p.Id, p.PersonalCode, p.FamilyName + " " + (p.MiddleName == null ? "" : p.MiddleName + " ") + p.GivenName,
                 p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam", p.BirthDate, p.Position, p.CurrentUnit!.Name, p.IsActive, p.PendingReview, p.CurrentUnitId))
             .ToListAsync(ct);
+        if (fromEnd) Rows.Reverse();
         var agencies = await ThiDua.Features.Units.UnitTree.AgencyNamesAsync(db, ct);
         MixesAgencies = await MixesAgenciesAsync(query, agencies, ct);
         if (MixesAgencies) Rows = Rows.Select(r => r with { Agency = r.UnitId is { } u ? agencies.GetValueOrDefault(u) : null }).ToList();

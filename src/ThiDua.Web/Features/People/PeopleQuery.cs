@@ -7,7 +7,9 @@ namespace ThiDua.Features.People;
 /// <summary>The people list's filter, shared by the page and its .xlsx export so both show the same rows.</summary>
 public sealed record PeopleFilter(string? Q, int? Unit, string? Status)
 {
-    public async Task<IQueryable<Person>> ApplyAsync(AppDbContext db, AccessScope scope, CancellationToken ct)
+    /// <param name="reverse">The same order backwards: the list's last pages are then read from the start of it
+    /// (a small OFFSET), not after skipping nearly every row (IndexModel).</param>
+    public async Task<IQueryable<Person>> ApplyAsync(AppDbContext db, AccessScope scope, CancellationToken ct, bool reverse = false)
     {
         var q = db.People.AsNoTracking();
         if (!scope.AllUnits)
@@ -27,16 +29,19 @@ public sealed record PeopleFilter(string? Q, int? Unit, string? Status)
             _ => q.Where(p => p.IsActive),
         };
         var folded = VietnameseText.Fold(Q);
-        if (folded.Length == 0) return q.OrderBy(p => p.SortKey).ThenBy(p => p.Id);
+        if (folded.Length == 0) return reverse ? q.OrderByDescending(p => p.SortKey).ThenByDescending(p => p.Id) : q.OrderBy(p => p.SortKey).ThenBy(p => p.Id);
         var code = Q!.Trim();
         // LIKE '%…%' rather than Contains: Npgsql translates Contains to strpos(), which no index serves, while LIKE
         // is served by the trigram index (PostgresAppDbContext). The folded name and the text are lower case, so
         // SQLite's ASCII case folding in LIKE changes nothing; % and _ typed in the query match themselves.
         var contains = "%" + EscapeLike(folded) + "%";
         // Ranking: exact name, then names that start with the query, then names that contain it.
-        return q.Where(p => EF.Functions.Like(p.SearchName, contains, LikeEscape) || p.PersonalCode.StartsWith(code))
-            .OrderBy(p => p.SearchName == folded || p.PersonalCode == code ? 0 : p.SearchName.StartsWith(folded) ? 1 : 2)
-            .ThenBy(p => p.SortKey).ThenBy(p => p.Id);
+        var found = q.Where(p => EF.Functions.Like(p.SearchName, contains, LikeEscape) || p.PersonalCode.StartsWith(code));
+        return reverse
+            ? found.OrderByDescending(p => p.SearchName == folded || p.PersonalCode == code ? 0 : p.SearchName.StartsWith(folded) ? 1 : 2)
+                .ThenByDescending(p => p.SortKey).ThenByDescending(p => p.Id)
+            : found.OrderBy(p => p.SearchName == folded || p.PersonalCode == code ? 0 : p.SearchName.StartsWith(folded) ? 1 : 2)
+                .ThenBy(p => p.SortKey).ThenBy(p => p.Id);
     }
 
     private const string LikeEscape = "\\";
