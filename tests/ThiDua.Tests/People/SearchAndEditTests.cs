@@ -104,6 +104,24 @@ public sealed partial class SearchAndEditTests() : AppTest("admin@thidua.vn")
         Assert.Equal(expected, shown);
     }
 
+    [Theory]
+    [InlineData("van", 2)]     // a few hundred results: listed by id in one pass
+    [InlineData("n", 3)]       // more than 2.000: counted and paged by the database
+    [InlineData("n", 60)]      // the same, a page in the second half (read from the end)
+    public async Task Search_Pages_FollowTheRanking(string query, int page)
+    {
+        var html = await Client.GetStringAsync($"/People?q={Uri.EscapeDataString(query)}&p={page}");
+        var shown = PersonLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        var folded = ThiDua.Infrastructure.VietnameseText.Fold(query);
+        var all = await App.QueryAsync(db => db.People.Where(p => p.IsActive).Select(p => new { p.Id, p.SearchName, p.SortKey, p.PersonalCode }).ToListAsync());
+        var expected = all.Where(p => p.SearchName.Contains(folded, StringComparison.Ordinal) || p.PersonalCode.StartsWith(query, StringComparison.Ordinal))
+            .OrderBy(p => p.SearchName == folded || p.PersonalCode == query ? 0 : p.SearchName.StartsWith(folded, StringComparison.Ordinal) ? 1 : 2)
+            .ThenBy(p => p.SortKey, StringComparer.Ordinal).ThenBy(p => p.Id)
+            .Skip((page - 1) * 50).Take(50).Select(p => p.Id).ToList();
+        Assert.NotEmpty(shown);
+        Assert.Equal(expected, shown);
+    }
+
     [Fact]
     public async Task Edit_WithStaleVersion_KeepsOtherEditAndShowsMessage()
     {

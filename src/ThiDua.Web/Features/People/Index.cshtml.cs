@@ -12,6 +12,12 @@ namespace ThiDua.Features.People;
 public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
+    /// <summary>Up to this many search results are listed by id in one pass (see OnGetAsync); more are counted and paged by the database.</summary>
+    private const int SmallResult = 2000;
+
+    private static readonly System.Linq.Expressions.Expression<Func<Person, Row>> ToRow = p =>
+        new Row(p.Id, p.PersonalCode, p.FamilyName + " " + (p.MiddleName == null ? "" : p.MiddleName + " ") + p.GivenName,
+            p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam", p.BirthDate, p.Position, p.CurrentUnit!.Name, p.IsActive, p.PendingReview, p.CurrentUnitId);
 
     public sealed record Row(int Id, string PersonalCode, string FullName, string Gender, DateOnly? BirthDate, string? Position, string? Unit, bool IsActive, bool PendingReview, int? UnitId = null)
     {
@@ -41,22 +47,39 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
         Units = await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct);
         var filter = new PeopleFilter(Q, Unit, Status);
         var query = await filter.ApplyAsync(db, scope, ct);
-        Total = await query.CountAsync(ct);
+        // A name search usually finds a few hundred people: their ids (in the list's order) and units are read in one
+        // pass, which gives the total, the page and whether agencies mix; a count and a page would be two passes
+        // over the names (two scans of a million rows on SQLite, which has no trigram index).
+        List<(int Id, int? UnitId)>? found = null;
+        if (filter.Searches)
+        {
+            var first = await query.Select(p => new { p.Id, p.CurrentUnitId }).Take(SmallResult + 1).ToListAsync(ct);
+            if (first.Count <= SmallResult) found = first.Select(p => (p.Id, p.CurrentUnitId)).ToList();
+        }
+        Total = found?.Count ?? await query.CountAsync(ct);
         PageNumber = PagerModel.Bound(ModelState, PageNumber, Total, PageSize, "danh sách", out var pageProblem);
         PageProblem = pageProblem;
-        // A page in the second half of the list is read from its end, in the reverse order, and turned round: the
-        // database then skips fewer rows than half the list rather than up to all of them ("Cuối" of a million people).
         var skip = (PageNumber - 1) * PageSize;
-        var take = Math.Min(PageSize, Math.Max(0, Total - skip));
-        var fromEnd = skip > Total / 2;
-        var source = fromEnd ? (await filter.ApplyAsync(db, scope, ct, reverse: true)).Skip(Total - skip - take).Take(take) : query.Skip(skip).Take(PageSize);
-        Rows = await source
-            .Select(p => new Row(p.Id, p.PersonalCode, p.FamilyName + " " + (p.MiddleName == null ? "" : p.MiddleName + " ") + p.GivenName,
-                p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam", p.BirthDate, p.Position, p.CurrentUnit!.Name, p.IsActive, p.PendingReview, p.CurrentUnitId))
-            .ToListAsync(ct);
-        if (fromEnd) Rows.Reverse();
+        if (found is not null)
+        {
+            var ids = found.Skip(skip).Take(PageSize).Select(p => p.Id).ToList();
+            var byId = (await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(ToRow).ToListAsync(ct)).ToDictionary(r => r.Id);
+            Rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        }
+        else
+        {
+            // A page in the second half of the list is read from its end, in the reverse order, and turned round: the
+            // database then skips fewer rows than half the list rather than up to all of them ("Cuối" of a million people).
+            var take = Math.Min(PageSize, Math.Max(0, Total - skip));
+            var fromEnd = skip > Total / 2;
+            var source = fromEnd ? (await filter.ApplyAsync(db, scope, ct, reverse: true)).Skip(Total - skip - take).Take(take) : query.Skip(skip).Take(PageSize);
+            Rows = await source.Select(ToRow).ToListAsync(ct);
+            if (fromEnd) Rows.Reverse();
+        }
         var agencies = await ThiDua.Features.Units.UnitTree.AgencyNamesAsync(db, ct);
-        MixesAgencies = await MixesAgenciesAsync(query, agencies, ct);
+        MixesAgencies = found is not null
+            ? found.Where(p => p.UnitId is not null).Select(p => agencies.GetValueOrDefault(p.UnitId!.Value)).Distinct().Skip(1).Any()
+            : await MixesAgenciesAsync(query, agencies, ct);
         if (MixesAgencies) Rows = Rows.Select(r => r with { Agency = r.UnitId is { } u ? agencies.GetValueOrDefault(u) : null }).ToList();
         return Page();
     }

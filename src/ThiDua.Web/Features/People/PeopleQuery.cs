@@ -7,6 +7,9 @@ namespace ThiDua.Features.People;
 /// <summary>The people list's filter, shared by the page and its .xlsx export so both show the same rows.</summary>
 public sealed record PeopleFilter(string? Q, int? Unit, string? Status)
 {
+    /// <summary>True when the list is a search (a name or code typed), ranked rather than in name order.</summary>
+    public bool Searches => VietnameseText.Fold(Q).Length > 0;
+
     /// <param name="reverse">The same order backwards: the list's last pages are then read from the start of it
     /// (a small OFFSET), not after skipping nearly every row (IndexModel).</param>
     public async Task<IQueryable<Person>> ApplyAsync(AppDbContext db, AccessScope scope, CancellationToken ct, bool reverse = false)
