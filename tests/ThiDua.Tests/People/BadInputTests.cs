@@ -114,33 +114,21 @@ public sealed class BadInputTests() : AppTest("admin@thidua.vn")
         Assert.Contains("<a href=\"/People/Details/", html);
     }
 
-    /// <summary>Another officer saves the same personal code between this form's check and its save.</summary>
-    private sealed class SameCodeSavedMeanwhile(DatabaseLocation database, string code) : DbCommandInterceptor
-    {
-        private int _fired;
-
-        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken ct = default)
-        {
-            if (command.CommandText.Contains("\"PersonalCode\" = @", StringComparison.Ordinal) && command.Parameters.Cast<DbParameter>().Any(p => Equals(p.Value, code))
-                && Interlocked.Exchange(ref _fired, 1) == 0)
-            {
-                // A second context of its own, as another officer's request would have.
-                await using var other = database.CreateContext();
-                var copy = await other.People.AsNoTracking().OrderBy(p => p.Id).FirstAsync(ct);
-                copy.Id = 0;
-                copy.PersonalCode = code;
-                other.People.Add(copy);
-                await other.SaveChangesAsync(ct);
-            }
-            return result;
-        }
-    }
-
     [Fact]
     public async Task CreatePerson_SameCodeSavedMeanwhile_AnswersWithMessageNot500()
     {
         const string code = "RACE-000000001";
-        using var racing = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => TestApp.AddInterceptor(s, new SameCodeSavedMeanwhile(App.Location, code))));
+        using var racing = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => TestApp.AddInterceptor(s, new SavedMeanwhile(App.Location,
+            // Another officer saves the same personal code between this form's check and its save.
+            c => c.CommandText.Contains("\"PersonalCode\" = @", StringComparison.Ordinal) && c.Parameters.Cast<DbParameter>().Any(p => Equals(p.Value, code)),
+            async other =>
+            {
+                var copy = await other.People.AsNoTracking().OrderBy(p => p.Id).FirstAsync();
+                copy.Id = 0;
+                copy.PersonalCode = code;
+                other.People.Add(copy);
+                await other.SaveChangesAsync();
+            }))));
         var client = racing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var signIn = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "admin@thidua.vn", ["Input.Password"] = TestApp.Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
