@@ -90,6 +90,13 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Accounts/Manage", "Admin");
     o.Conventions.AuthorizeFolder("/Units", "RegistryReader");
     o.Conventions.AuthorizeFolder("/Blocs", "RegistryReader");
+    // The bloc's year (issue 9): each page narrows further by role and unit.
+    o.Conventions.AuthorizeFolder("/Movements", "RegistryReader");
+    o.Conventions.AuthorizeFolder("/Registrations", "RegistryReader");
+    o.Conventions.AuthorizeFolder("/Agreements", "RegistryReader");
+    o.Conventions.AuthorizeFolder("/Scoring", "RegistryReader");
+    o.Conventions.AuthorizeFolder("/Votes", "RegistryReader");
+    o.Conventions.AuthorizeFolder("/Models", "RegistryReader");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Accounts/Login");
     o.Conventions.AllowAnonymousToPage("/Accounts/AccessDenied");
@@ -138,6 +145,8 @@ builder.Services.AddScoped<PeopleImporter>();
 builder.Services.AddSingleton<ImportQueue>();
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<InstanceIdentity>();
+builder.Services.AddSingleton<DocumentFiles>();
+// Bloc year features register their services below this line.
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PeopleImporter.MaxFileBytes + 64 * 1024);
 

@@ -15,7 +15,7 @@ namespace ThiDua.DemoData;
 /// more than 5,500 staff, the 2019 outcomes), with generated people and histories 2010–2025. Fixed random
 /// seed: the same data on every machine, so tests can rely on it. Seeds once (skips a non-empty database).
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IServiceProvider services, ILogger<DemoSeeder> log)
 {
     public const string Password = "Demo@12345";
     public const int Seed = 2019;
@@ -234,6 +234,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         db.ChangeTracker.AutoDetectChangesEnabled = true;
 
         await SeedAccountsAsync(agencies, firstPersonOf);
+        await BlocYear2019.SeedAsync(db, services, ct);
         log.LogInformation("Demo data seeded: {Units} units, {People} people in {Seconds:F1} s", await db.Units.CountAsync(ct), serial, started.Elapsed.TotalSeconds);
         return true;
     }

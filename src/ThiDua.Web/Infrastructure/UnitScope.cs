@@ -66,6 +66,28 @@ public sealed class UnitScopeService(AppDbContext db)
         return _cached = new AccessScope(false, await SubtreeAsync(db, unitId.Value, ct), personId, canEdit);
     }
 
+    /// <summary>
+    /// The agency (member unit of a bloc) the signed-in user's account belongs to: the nearest agency at or above
+    /// the account's unit, or the top of its tree. Null for an account without a unit. A unit's officer acts for
+    /// this agency in the bloc's year (registrations, self-scoring, cross-checks).
+    /// </summary>
+    public async Task<int?> OwnAgencyIdAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!int.TryParse(user.FindFirstValue(ClaimNames.UnitId), out var unitId)) return null;
+        return await AgencyOfAsync(db, unitId, ct);
+    }
+
+    /// <summary>The nearest agency at or above <paramref name="unitId"/> (or the top of its tree); null when the unit does not exist.</summary>
+    public static async Task<int?> AgencyOfAsync(AppDbContext db, int unitId, CancellationToken ct = default)
+    {
+        var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Kind }).ToDictionaryAsync(u => u.Id, ct);
+        if (!tree.ContainsKey(unitId)) return null;
+        var root = unitId;
+        var seen = new HashSet<int> { root };
+        while (tree[root].Kind != UnitKind.Agency && tree[root].ParentId is { } parent && tree.ContainsKey(parent) && seen.Add(parent)) root = parent;
+        return root;
+    }
+
     /// <summary>The agency a unit belongs to (the nearest agency above it, or the top of its tree) with every unit under it.</summary>
     public static async Task<HashSet<int>> AgencySubtreeAsync(AppDbContext db, int unitId, CancellationToken ct = default)
     {

@@ -42,7 +42,22 @@ public sealed class AccessTests : AppTest
         .Replace("{btUnit}", _btctwUnit.ToString()).Replace("{hvUnit}", _hvUnit.ToString()).Replace("{own}", _staffOwn.ToString())
         .Replace("{bdPerson}", _bdPerson.ToString()).Replace("{bdUnit}", _bdUnit.ToString());
 
-    public static TheoryData<string, string, string> Cases() => new()
+    /// <summary>The bloc's year keeps its rows beside its tests (Movements/MovementsAccessCases.cs, …), one file per feature.</summary>
+    private static readonly (string Who, string Url, string Expected)[] BlocYearCases =
+    [
+        .. Movements.MovementsAccessCases.Cases, .. Registrations.RegistrationsAccessCases.Cases,
+        .. Agreements.AgreementsAccessCases.Cases, .. Scoring.ScoringAccessCases.Cases,
+        .. Votes.VotesAccessCases.Cases, .. Models.ModelsAccessCases.Cases,
+    ];
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = RegistryCases();
+        foreach (var (who, url, expected) in BlocYearCases) data.Add(who, url, expected);
+        return data;
+    }
+
+    private static TheoryData<string, string, string> RegistryCases() => new()
     {
         // who, url, expected: "ok", "denied" (access-denied page), "login"
         { "anonymous", "/", "ok" },

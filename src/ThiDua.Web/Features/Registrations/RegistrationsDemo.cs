@@ -1,0 +1,9 @@
+using ThiDua.DemoData;
+
+namespace ThiDua.Features.Registrations;
+
+/// <summary>The demo year 2019 for this feature, through the same code the pages call (see <see cref="BlocYearDemoContext"/>).</summary>
+public static class RegistrationsDemo
+{
+    public static Task SeedAsync(BlocYearDemoContext ctx, CancellationToken ct) => Task.CompletedTask;
+}

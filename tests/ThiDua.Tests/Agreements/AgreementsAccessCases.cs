@@ -1,0 +1,9 @@
+namespace ThiDua.Tests.Agreements;
+
+/// <summary>Rows of the access table (<see cref="Accounts.AccessTests"/>) for this feature's pages: who, url, expected ("ok", "denied", "login").</summary>
+public static class AgreementsAccessCases
+{
+    public static readonly (string Who, string Url, string Expected)[] Cases =
+    [
+    ];
+}
