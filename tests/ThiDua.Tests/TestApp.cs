@@ -37,6 +37,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // per-user limit of 128 inotify instances ("The configured user limit (128) on the number of inotify
         // instances has been reached"). Tests change no files, so poll instead of holding a watcher per app.
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+        // Program.cs makes a Debug build without ASPNETCORE_ENVIRONMENT a Development host (the demo for
+        // `dotnet run`), and that choice outranks the factory's UseEnvironment("Testing"): the hosts under test would
+        // then skip what only runs outside Development (HSTS, the error page). Naming the environment makes Debug and
+        // Release test the same app.
+        Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Testing");
     }
 
     /// <summary>On SQLite the database file; on PostgreSQL the database name.</summary>
