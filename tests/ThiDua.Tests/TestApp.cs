@@ -99,7 +99,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// </summary>
     public static TestApp StartOverSameDatabase(TestApp other, Dictionary<string, string?>? settings = null)
     {
-        var app = new TestApp(other.DatabasePath, settings ?? [], deleteDatabaseOnDispose: false);
+        var app = Over(other.DatabasePath, settings ?? [], owner: false);
         _ = app.Server;
         return app;
     }
