@@ -41,6 +41,7 @@ public sealed class ConfirmModel(AppDbContext db, UnitScopeService scopes, Movem
     public async Task<IActionResult> OnPostAsync(int id, int version, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (Problem is not null) return Page();
         var actor = await MovementActor.FromAsync(User, db, scopes, ct);
         var outcome = Op switch
         {
