@@ -10,7 +10,7 @@ namespace ThiDua.Features.Movements.Contests;
 /// <summary>A contest: its participants, rounds and results; whoever manages the movement adds participants and rounds.</summary>
 public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, MovementService service) : PageModel
 {
-    public sealed record ParticipantRow(int Id, string Name, string? PersonalCode, string Unit);
+    public sealed record ParticipantRow(int Id, string Name, string? PersonalCode, string Unit, string Agency);
     public sealed record ResultCell(decimal? Score, int? Rank, string? Prize);
 
     public Contest Contest { get; private set; } = null!;
@@ -33,8 +33,17 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, Movem
         CanManage = MovementService.CanManage(Movement, actor);
         var people = await db.ContestParticipants.AsNoTracking().Where(p => p.ContestId == id)
             .Select(p => new { p.Id, p.Person!.FamilyName, p.Person.MiddleName, p.Person.GivenName, p.Person.PersonalCode, Unit = p.Unit!.Name, p.PersonId }).ToListAsync(ct);
-        Participants = people.Select(p => new ParticipantRow(p.Id, p.PersonId is null ? p.Unit : VietnameseText.FullName(p.FamilyName, p.MiddleName, p.GivenName), p.PersonId is null ? null : p.PersonalCode, p.Unit))
-            .OrderBy(p => p.Unit, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
+        var tree = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Kind, u.Name }).ToDictionaryAsync(u => u.Id, ct);
+        string AgencyOf(int unitId)
+        {
+            var u = tree[unitId];
+            var seen = new HashSet<int> { u.Id };
+            while (u.Kind != UnitKind.Agency && u.ParentId is { } parent && tree.TryGetValue(parent, out var up) && seen.Add(parent)) u = up;
+            return u.Name;
+        }
+        var unitOf = await db.ContestParticipants.AsNoTracking().Where(p => p.ContestId == id).ToDictionaryAsync(p => p.Id, p => p.UnitId, ct);
+        Participants = people.Select(p => new ParticipantRow(p.Id, p.PersonId is null ? p.Unit : VietnameseText.FullName(p.FamilyName, p.MiddleName, p.GivenName), p.PersonId is null ? null : p.PersonalCode, p.Unit, AgencyOf(unitOf[p.Id])))
+            .OrderBy(p => p.Agency, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
         Rounds = await db.ContestRounds.AsNoTracking().Where(r => r.ContestId == id).OrderBy(r => r.Order).ToListAsync(ct);
         var roundIds = Rounds.Select(r => r.Id).ToList();
         Results = (await db.ContestResults.AsNoTracking().Where(r => roundIds.Contains(r.RoundId)).ToListAsync(ct))
