@@ -511,6 +511,349 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.ToTable("RuleSets");
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Movements.Contest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MovementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MovementId");
+
+                    b.ToTable("Contests");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.ContestParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ContestId", "PersonId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("ContestParticipants");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.ContestResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prize")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RoundId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("ContestResults");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.ContestRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId", "Order");
+
+                    b.ToTable("ContestRounds");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.Directive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FileLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedOn");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("Directives");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.Movement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BlocId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClonedFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Duration")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNational")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LaunchedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LaunchedByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalAuthority")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlocId");
+
+                    b.HasIndex("ClonedFromId");
+
+                    b.HasIndex("IsNational", "Year");
+
+                    b.HasIndex("LaunchedByUnitId", "Year");
+
+                    b.HasIndex("Year", "State");
+
+                    b.ToTable("Movements");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.MovementDirective", b =>
+                {
+                    b.Property<int>("MovementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MovementId", "DirectiveId");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.ToTable("MovementDirectives");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.MovementTarget", b =>
+                {
+                    b.Property<int>("MovementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MovementId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("MovementTargets");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.NationalParticipation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Activities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AmountVnd")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MovementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Participating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("MovementId", "Year", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("NationalParticipations");
+                });
+
             modelBuilder.Entity("ThiDua.Features.People.DisciplineRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1050,6 +1393,140 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Movements.Contest", b =>
+                {
+                    b.HasOne("ThiDua.Features.Movements.Movement", "Movement")
+                        .WithMany()
+                        .HasForeignKey("MovementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Movement");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.ContestParticipant", b =>
+                {
+                    b.HasOne("ThiDua.Features.Movements.Contest", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.ContestResult", b =>
+                {
+                    b.HasOne("ThiDua.Features.Movements.ContestParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Movements.ContestRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.ContestRound", b =>
+                {
+                    b.HasOne("ThiDua.Features.Movements.Contest", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.Movement", b =>
+                {
+                    b.HasOne("ThiDua.Features.Blocs.EmulationBloc", "Bloc")
+                        .WithMany()
+                        .HasForeignKey("BlocId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThiDua.Features.Movements.Movement", null)
+                        .WithMany()
+                        .HasForeignKey("ClonedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "LaunchedByUnit")
+                        .WithMany()
+                        .HasForeignKey("LaunchedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Bloc");
+
+                    b.Navigation("LaunchedByUnit");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.MovementDirective", b =>
+                {
+                    b.HasOne("ThiDua.Features.Movements.Directive", "Directive")
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Movements.Movement", null)
+                        .WithMany("Directives")
+                        .HasForeignKey("MovementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Directive");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.MovementTarget", b =>
+                {
+                    b.HasOne("ThiDua.Features.Movements.Movement", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("MovementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.NationalParticipation", b =>
+                {
+                    b.HasOne("ThiDua.Features.Movements.Movement", "Movement")
+                        .WithMany()
+                        .HasForeignKey("MovementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Movement");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("ThiDua.Features.People.DisciplineRecord", b =>
                 {
                     b.HasOne("ThiDua.Features.People.Person", null)
@@ -1141,6 +1618,20 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.Navigation("Leaders");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.Contest", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Rounds");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Movements.Movement", b =>
+                {
+                    b.Navigation("Directives");
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("ThiDua.Features.People.Person", b =>
