@@ -30,7 +30,8 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, Registra
         [Display(Name = "Ghi chú"), StringLength(RegistrationRules.MaxNote, ErrorMessage = "Ghi chú tối đa 1.000 ký tự.")] public string? Note { get; set; }
     }
 
-    [BindProperty] public LineInput Input { get; set; } = new();
+    /// <summary>The line form, bound by the AddLine handler only (the other forms carry no line).</summary>
+    public LineInput Input { get; set; } = new();
     [BindProperty] public int Version { get; set; }
     [BindProperty, StringLength(RegistrationRules.MaxReason, ErrorMessage = "Lý do trả lại tối đa 1.000 ký tự.")] public string? Reason { get; set; }
     /// <summary>The person search (name or personal code) within the agency.</summary>
@@ -158,10 +159,13 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, Registra
         }
     }
 
-    public Task<IActionResult> OnPostAddLineAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, (a, r) => a.CanDraft(r.UnitId),
+    public Task<IActionResult> OnPostAddLineAsync(int id, [Bind(Prefix = "Input")] LineInput input, CancellationToken ct)
+    {
+        Input = input;
+        return ChangeAsync(id, (a, r) => a.CanDraft(r.UnitId),
             async () => await service.AddLineAsync(id, Version, new NewLine(Input.Subject, Input.UnitId, Input.PersonId, Input.Code ?? "", Input.Note), User.UserName(), Now, ct),
             "Đã thêm dòng đăng ký.", ct);
+    }
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
         ChangeAsync(id, (a, r) => a.CanDraft(r.UnitId), () => service.SubmitAsync(id, Version, User.UserName(), Now, ct), "Đã nộp bản đăng ký thi đua.", ct);
