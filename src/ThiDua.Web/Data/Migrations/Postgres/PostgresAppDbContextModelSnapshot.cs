@@ -285,6 +285,103 @@ namespace ThiDua.Data.Migrations.Postgres
                     b.ToTable("LoginThrottles");
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Agreements.Agreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BlocId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("CopyFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("CopyKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("CopyLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CopyStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("BlocId", "Year");
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Agreements.AgreementSignatory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RepresentativePosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "AgreementId");
+
+                    b.ToTable("AgreementSignatories");
+                });
+
             modelBuilder.Entity("ThiDua.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -538,6 +635,155 @@ namespace ThiDua.Data.Migrations.Postgres
                     b.HasIndex("Code", "UploadedUtc");
 
                     b.ToTable("RuleSets");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ExemplaryModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("OnPortal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnPortal");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("AgencyId", "Year");
+
+                    b.HasIndex("Year", "Stage");
+
+                    b.ToTable("ExemplaryModels");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ModelMovement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MovementId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MovementId");
+
+                    b.HasIndex("ModelId", "MovementId")
+                        .IsUnique();
+
+                    b.ToTable("ModelMovements");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ModelStageEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("EvidenceFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("EvidenceKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("EvidenceLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EvidenceStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("OnDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "Id");
+
+                    b.ToTable("ModelStageEntries");
                 });
 
             modelBuilder.Entity("ThiDua.Features.People.DisciplineRecord", b =>
@@ -1057,6 +1303,36 @@ namespace ThiDua.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Agreements.Agreement", b =>
+                {
+                    b.HasOne("ThiDua.Features.Blocs.EmulationBloc", "Bloc")
+                        .WithMany()
+                        .HasForeignKey("BlocId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Bloc");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Agreements.AgreementSignatory", b =>
+                {
+                    b.HasOne("ThiDua.Features.Agreements.Agreement", "Agreement")
+                        .WithMany("Signatories")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("ThiDua.Features.Awards.AwardRecord", b =>
                 {
                     b.HasOne("ThiDua.Features.People.Person", "Person")
@@ -1110,6 +1386,51 @@ namespace ThiDua.Data.Migrations.Postgres
                     b.Navigation("Bloc");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ExemplaryModel", b =>
+                {
+                    b.HasOne("ThiDua.Features.Units.Unit", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ModelMovement", b =>
+                {
+                    b.HasOne("ThiDua.Features.Models.ExemplaryModel", null)
+                        .WithMany("Movements")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ModelStageEntry", b =>
+                {
+                    b.HasOne("ThiDua.Features.Models.ExemplaryModel", "Model")
+                        .WithMany("Stages")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Model");
                 });
 
             modelBuilder.Entity("ThiDua.Features.People.DisciplineRecord", b =>
@@ -1198,11 +1519,23 @@ namespace ThiDua.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Signatories");
+                });
+
             modelBuilder.Entity("ThiDua.Features.Blocs.EmulationBloc", b =>
                 {
                     b.Navigation("Leaders");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ExemplaryModel", b =>
+                {
+                    b.Navigation("Movements");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("ThiDua.Features.People.Person", b =>

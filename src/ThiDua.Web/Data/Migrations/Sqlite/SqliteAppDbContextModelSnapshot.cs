@@ -271,6 +271,99 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.ToTable("LoginThrottles");
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Agreements.Agreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BlocId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CopyFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CopyKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CopyLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CopyStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("BlocId", "Year");
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Agreements.AgreementSignatory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativePosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "AgreementId");
+
+                    b.ToTable("AgreementSignatories");
+                });
+
             modelBuilder.Entity("ThiDua.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -509,6 +602,149 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.HasIndex("Code", "UploadedUtc");
 
                     b.ToTable("RuleSets");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ExemplaryModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnPortal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnPortal");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("AgencyId", "Year");
+
+                    b.HasIndex("Year", "Stage");
+
+                    b.ToTable("ExemplaryModels");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ModelMovement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MovementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MovementId");
+
+                    b.HasIndex("ModelId", "MovementId")
+                        .IsUnique();
+
+                    b.ToTable("ModelMovements");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ModelStageEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EvidenceLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OnDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "Id");
+
+                    b.ToTable("ModelStageEntries");
                 });
 
             modelBuilder.Entity("ThiDua.Features.People.DisciplineRecord", b =>
@@ -995,6 +1231,36 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Agreements.Agreement", b =>
+                {
+                    b.HasOne("ThiDua.Features.Blocs.EmulationBloc", "Bloc")
+                        .WithMany()
+                        .HasForeignKey("BlocId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Bloc");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Agreements.AgreementSignatory", b =>
+                {
+                    b.HasOne("ThiDua.Features.Agreements.Agreement", "Agreement")
+                        .WithMany("Signatories")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("ThiDua.Features.Awards.AwardRecord", b =>
                 {
                     b.HasOne("ThiDua.Features.People.Person", "Person")
@@ -1048,6 +1314,51 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.Navigation("Bloc");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ExemplaryModel", b =>
+                {
+                    b.HasOne("ThiDua.Features.Units.Unit", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ModelMovement", b =>
+                {
+                    b.HasOne("ThiDua.Features.Models.ExemplaryModel", null)
+                        .WithMany("Movements")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ModelStageEntry", b =>
+                {
+                    b.HasOne("ThiDua.Features.Models.ExemplaryModel", "Model")
+                        .WithMany("Stages")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Model");
                 });
 
             modelBuilder.Entity("ThiDua.Features.People.DisciplineRecord", b =>
@@ -1136,11 +1447,23 @@ namespace ThiDua.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Signatories");
+                });
+
             modelBuilder.Entity("ThiDua.Features.Blocs.EmulationBloc", b =>
                 {
                     b.Navigation("Leaders");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Models.ExemplaryModel", b =>
+                {
+                    b.Navigation("Movements");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("ThiDua.Features.People.Person", b =>
