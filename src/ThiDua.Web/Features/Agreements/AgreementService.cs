@@ -111,7 +111,7 @@ public sealed class AgreementService(AppDbContext db, DocumentFiles files)
         db.Entry(a).Property(x => x.Version).OriginalValue = version;
         Apply(a, input with { BlocId = a.BlocId });
         var details = $"trước: {before} → sau: {AgreementRules.AuditText(a)}";
-        if (!string.Equals(beforeContent, a.Content, StringComparison.Ordinal)) details += $"; nội dung trước: \"{Clip(beforeContent)}\" → sau: \"{Clip(a.Content)}\"";
+        if (!string.Equals(beforeContent, a.Content, StringComparison.Ordinal)) details += $"; nội dung trước: \"{beforeContent}\" → sau: \"{a.Content}\"";
         if (a.State == AgreementState.SignedOff) details += $"; lý do: {reason!.Trim()}";
         db.Audit(user, a.State == AgreementState.SignedOff ? "Đính chính giao ước đã ký" : "Sửa giao ước thi đua", EntityType, a.Id, details, code: a.Bloc?.Code);
         return await SaveAsync(ct);
@@ -229,6 +229,4 @@ public sealed class AgreementService(AppDbContext db, DocumentFiles files)
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static string Clip(string s) => s.Length <= 300 ? s : s[..300] + "…";
 }
