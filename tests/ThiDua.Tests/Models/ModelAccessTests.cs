@@ -10,9 +10,17 @@ public sealed class ModelAccessTests() : AppTest("tdkt.btctw@thidua.vn")
 {
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
-    private Task<(int Id, int Version)> CultureModelAsync() => App.QueryAsync(db => db.ExemplaryModels.Where(m => m.Title == ModelsDemo.OfficeCulture).Select(m => ValueTuple.Create(m.Id, m.Version)).SingleAsync());
+    private async Task<(int Id, int Version)> CultureModelAsync()
+    {
+        var m = await App.QueryAsync(db => db.ExemplaryModels.Where(m => m.Title == ModelsDemo.OfficeCulture).Select(m => new { m.Id, m.Version }).SingleAsync());
+        return (m.Id, m.Version);
+    }
 
-    private Task<(int Id, int Version)> YouthUnionModelAsync() => App.QueryAsync(db => db.ExemplaryModels.Where(m => m.Unit!.Code == "BTCTW-DTN").Select(m => ValueTuple.Create(m.Id, m.Version)).SingleAsync());
+    private async Task<(int Id, int Version)> YouthUnionModelAsync()
+    {
+        var m = await App.QueryAsync(db => db.ExemplaryModels.Where(m => m.Unit!.Code == "BTCTW-DTN").Select(m => new { m.Id, m.Version }).SingleAsync());
+        return (m.Id, m.Version);
+    }
 
     [Fact]
     public async Task Officer_AnotherAgencysModel_IsRefusedOnEveryPage()
