@@ -147,6 +147,7 @@ builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<InstanceIdentity>();
 builder.Services.AddSingleton<DocumentFiles>();
 // Bloc year features register their services below this line.
+builder.Services.AddScoped<ThiDua.Features.Scoring.ScoringService>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PeopleImporter.MaxFileBytes + 64 * 1024);
 
