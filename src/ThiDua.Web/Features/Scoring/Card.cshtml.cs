@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Data;
@@ -42,7 +43,14 @@ public sealed class CardModel(AppDbContext db, UnitScopeService scopes, ScoringS
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (!Actor.ActsFor(Card.UnitId)) return Forbid();
-        var form = Request.Form;
+        IFormCollection form;
+        try { form = await Request.ReadFormAsync(ct); }
+        catch (Exception e) when (e is InvalidDataException or IOException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            // A body above the server's limit (several files, each within its own limit) is refused by the form reader.
+            Errors.Add($"Tệp minh chứng: tổng dung lượng các tệp gửi lên vượt giới hạn; mỗi tệp tối đa {VnFormat.Number(files.MaxBytes / 1024)} KB, hãy gửi ít tệp hơn mỗi lần.");
+            return Page();
+        }
         var inputs = new List<SelfInput>();
         foreach (var e in Card.Entries)
         {

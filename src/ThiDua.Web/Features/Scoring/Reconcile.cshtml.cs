@@ -9,14 +9,14 @@ namespace ThiDua.Features.Scoring;
 
 /// <summary>The secretariat settles a card: self, peer and final per criterion; an override needs a reason. The card's history, old → new.</summary>
 [Authorize(Roles = $"{Roles.Admin},{Roles.BlocSecretariat}")]
-public sealed class ReconcileModel(AppDbContext db, UnitScopeService scopes, ScoringService service, DocumentFiles files) : PageModel
+public sealed class ReconcileModel(AppDbContext db, UnitScopeService scopes, ScoringService service, DocumentFiles files, TimeProvider clock) : PageModel
 {
     public ScoreCard Card { get; private set; } = null!;
     public List<string> Errors { get; } = [];
     public Dictionary<string, string?> Posted { get; } = [];
     public List<ScoringPages.HistoryRow> History { get; private set; } = [];
     public int FormVersion { get; private set; }
-    public bool CanEdit => Card.State != CardState.SelfScoring && Card.Sheet!.State == SheetState.Applied && Card.Sheet.PublishedUtc is null;
+    public bool CanEdit => ScoringService.MayReconcile(Card, clock.VietnamToday()) && Card.Sheet!.State == SheetState.Applied && Card.Sheet.PublishedUtc is null;
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {

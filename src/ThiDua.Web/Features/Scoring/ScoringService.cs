@@ -554,7 +554,7 @@ public sealed class ScoringService(AppDbContext db, TimeProvider clock)
         var (card, code) = await CardAsync(cardId, ct);
         if (card is null) return Outcome.Fail("Không tìm thấy phiếu chấm điểm.");
         if (OpenForWork(card.Sheet!) is { } closed) return Outcome.Fail(closed);
-        if (card.State == CardState.SelfScoring) return Outcome.Fail("Đơn vị chưa nộp phiếu tự chấm.");
+        if (!MayReconcile(card, clock.VietnamToday())) return Outcome.Fail($"Đơn vị chưa nộp phiếu tự chấm; hạn tự chấm là {VnFormat.Date(card.Sheet!.SelfScoreDeadline)}.");
         if (card.Version != version) return Outcome.Stale;
         var errors = new List<string>();
         var changes = new List<string>();
@@ -563,6 +563,7 @@ public sealed class ScoringService(AppDbContext db, TimeProvider clock)
             var e = card.Entries.FirstOrDefault(x => x.CriterionId == input.CriterionId);
             if (e is null) { errors.Add("Tiêu chí không thuộc phiếu này."); continue; }
             if (input.Choice is null) continue;
+            if (input.Choice == FinalSource.Self && e.SelfPoints is null) { errors.Add($"{CriterionLabel(e)}: đơn vị chưa tự chấm tiêu chí này; hãy chọn điểm khác và nêu lý do."); continue; }
             if (!Enum.IsDefined(input.Choice.Value)) { errors.Add($"{CriterionLabel(e)}: cách thống nhất không có trong danh sách lựa chọn."); continue; }
             decimal? value;
             string? reason = null;
@@ -596,6 +597,9 @@ public sealed class ScoringService(AppDbContext db, TimeProvider clock)
         card.UpdatedUtc = Now;
         return await SaveAsync(() => { db.Audit(actor.UserName, "Thống nhất điểm", nameof(ScoreCard), card.Id, string.Join("; ", changes), Now, code); return Task.CompletedTask; }, ct, card.Id);
     }
+
+    /// <summary>A card is settled once submitted, or, when the unit never submitted, after the deadline has passed.</summary>
+    public static bool MayReconcile(ScoreCard card, DateOnly today) => card.State != CardState.SelfScoring || today > card.Sheet!.SelfScoreDeadline;
 
     /// <summary>Publishing the ranking makes it visible to the members; every criterion of every card must be settled first.</summary>
     public async Task<Outcome> PublishAsync(ScoringActor actor, int sheetId, int version, CancellationToken ct)
