@@ -150,6 +150,7 @@ builder.Services.AddSingleton<DocumentFiles>();
 builder.Services.AddScoped<ThiDua.Features.Movements.MovementService>();
 builder.Services.AddScoped<ThiDua.Features.Registrations.RegistrationService>();
 builder.Services.AddScoped<ThiDua.Features.Agreements.AgreementService>().AddScoped<ThiDua.Features.Models.ModelRegister>();
+builder.Services.AddScoped<ThiDua.Features.Scoring.ScoringService>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PeopleImporter.MaxFileBytes + 64 * 1024);
 
