@@ -995,6 +995,234 @@ namespace ThiDua.Data.Migrations.Postgres
                     b.ToTable("UnitYearRecords");
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Votes.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Spoiled")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Ballots");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.BallotMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BallotId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("BallotMarks");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("QuestionId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("VoteCandidates");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteDelegate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("VoteDelegates");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("VoteProposals");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AwardCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("QuorumPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ThresholdOf")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("ThresholdPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "AwardCode")
+                        .IsUnique();
+
+                    b.ToTable("VoteQuestions");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BlocId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountingBoard")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlocId", "Year");
+
+                    b.ToTable("VoteSessions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1198,6 +1426,113 @@ namespace ThiDua.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ThiDua.Features.Votes.Ballot", b =>
+                {
+                    b.HasOne("ThiDua.Features.Votes.VoteSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.BallotMark", b =>
+                {
+                    b.HasOne("ThiDua.Features.Votes.Ballot", null)
+                        .WithMany("Marks")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Votes.VoteCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteCandidate", b =>
+                {
+                    b.HasOne("ThiDua.Features.Votes.VoteQuestion", "Question")
+                        .WithMany("Candidates")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteDelegate", b =>
+                {
+                    b.HasOne("ThiDua.Features.Votes.VoteSession", "Session")
+                        .WithMany("Delegates")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteProposal", b =>
+                {
+                    b.HasOne("ThiDua.Features.Awards.AwardRecord", "Award")
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Votes.VoteQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Features.Votes.VoteSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Award");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteQuestion", b =>
+                {
+                    b.HasOne("ThiDua.Features.Votes.VoteSession", "Session")
+                        .WithMany("Questions")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteSession", b =>
+                {
+                    b.HasOne("ThiDua.Features.Blocs.EmulationBloc", "Bloc")
+                        .WithMany()
+                        .HasForeignKey("BlocId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Bloc");
+                });
+
             modelBuilder.Entity("ThiDua.Features.Blocs.EmulationBloc", b =>
                 {
                     b.Navigation("Leaders");
@@ -1214,6 +1549,23 @@ namespace ThiDua.Data.Migrations.Postgres
                     b.Navigation("Memberships");
 
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.Ballot", b =>
+                {
+                    b.Navigation("Marks");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteQuestion", b =>
+                {
+                    b.Navigation("Candidates");
+                });
+
+            modelBuilder.Entity("ThiDua.Features.Votes.VoteSession", b =>
+                {
+                    b.Navigation("Delegates");
+
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }
