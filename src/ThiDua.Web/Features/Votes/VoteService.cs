@@ -37,7 +37,7 @@ public sealed class VoteService(AppDbContext db)
     /// <summary>The law's default for a council where the bloc's own regulation is not at hand.</summary>
     public const string DefaultBasis =
         "Mặc định theo nguyên tắc đa số (trên một nửa số đại biểu có mặt); Quy chế của Khối chưa có bản chính thức. " +
-        "legal-rules.md §3 \"Bình xét\": số suất, ngưỡng phiếu chưa rõ (❌); legal-verification.md mục 13: ngưỡng của hội đồng do quy chế quy định.";
+        "legal-rules.md §3 \"Bình xét\": số suất, ngưỡng phiếu chưa rõ, chưa xác minh; legal-verification.md mục 13: ngưỡng của hội đồng do quy chế quy định.";
 
     /// <summary>Token alphabet without look-alikes (0/O, 1/I/L): 31 letters and digits, 12 of them ≈ 59 bits.</summary>
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
