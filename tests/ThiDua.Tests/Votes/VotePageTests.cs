@@ -343,4 +343,32 @@ public sealed partial class VotePageTests() : AppTest("thuongtruc.khoi@thidua.vn
         Assert.Contains("/Account/AccessDenied", r.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Votes/Details/999999")).StatusCode);
     }
+    [Fact]
+    public async Task Reissue_UnusedDelegate_NewCodeWorksOldOneNoLongerDoes()
+    {
+        var (id, tokens, c) = await OpenSessionAsync(2);
+        var delegateId = await App.QueryAsync(db => db.VoteDelegates.Where(d => d.SessionId == id).OrderBy(d => d.Unit!.Name).Select(d => d.Id).FirstAsync());
+        var response = await Client.PostFormAsync($"/Votes/Details/{id}?handler=Reissue&delegateId={delegateId}", [], $"/Votes/Details/{id}");
+        var fresh = TokenPattern().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.NotEmpty(fresh);
+        var voter = App.Browser();
+        var results = new List<string>();
+        foreach (var t in tokens.Append(fresh)) results.Add(WebUtility.HtmlDecode(await (await CastAsync(voter, t, c["BTCTW"])).Content.ReadAsStringAsync()));
+        Assert.Equal(1, results.Count(r => r.Contains("Mã phiếu không đúng", StringComparison.Ordinal)));
+        Assert.Equal(2, results.Count(r => r.Contains("id=\"cast-done\"", StringComparison.Ordinal)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Cấp lại mã phiếu" && a.EntityId == S(id))));
+    }
+
+    [Theory]
+    [InlineData("thanhvien.btctw@thidua.vn")]
+    [InlineData("lanhdao.btctw@thidua.vn")]
+    [InlineData("hoidong.btctw@thidua.vn")]
+    public async Task ClosedDemoSession_ReadersOfAMemberAgency_SeeTheResultsButNoDelegatesOrActions(string who)
+    {
+        var id = await App.QueryAsync(db => db.VoteSessions.Where(x => x.Year == 2019).Select(x => x.Id).SingleAsync());
+        var html = WebUtility.HtmlDecode(await (await App.SignInAsync(who)).GetStringAsync($"/Votes/Details/{id}"));
+        Assert.Contains("Kết quả kiểm phiếu", html);
+        Assert.DoesNotContain("id=\"delegates\"", html);
+        Assert.DoesNotContain("/Votes/Close/", html);
+    }
 }
