@@ -101,6 +101,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Accounts/Login");
     o.Conventions.AllowAnonymousToPage("/Accounts/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
+    // A ballot is cast with its one-time token, not an account: see docs/decisions/0014-secret-ballot.md.
+    o.Conventions.AllowAnonymousToPage("/Votes/Cast");
 })
     // Model-binding errors in Vietnamese, naming the field by its label ("Năm quyết định: "2e3" không phải là số năm.").
     .AddMvcOptions(BindingMessages.Install)
@@ -151,6 +153,7 @@ builder.Services.AddScoped<ThiDua.Features.Movements.MovementService>();
 builder.Services.AddScoped<ThiDua.Features.Registrations.RegistrationService>();
 builder.Services.AddScoped<ThiDua.Features.Agreements.AgreementService>().AddScoped<ThiDua.Features.Models.ModelRegister>();
 builder.Services.AddScoped<ThiDua.Features.Scoring.ScoringService>();
+builder.Services.AddScoped<ThiDua.Features.Votes.VoteService>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PeopleImporter.MaxFileBytes + 64 * 1024);
 

@@ -181,17 +181,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         }
         await BulkInsert.InsertAsync(db, yearRecords, ct);
 
-        // 2019 outcomes of the bloc's summary conference (4 March 2020).
-        foreach (var code in new[] { "BTCTW", "HVCTQG", "DUKCQTW" })
-        {
-            db.Awards.Add(new AwardRecord
-            {
-                UnitId = agencies[code].Id, Year = 2019, Code = "CO_CP", Status = AwardStatus.Proposed,
-                Authority = "Hội nghị tổng kết Khối thi đua các cơ quan Đảng Trung ương đề nghị Thủ tướng Chính phủ",
-                DecisionDate = new DateOnly(2020, 3, 4),
-                Note = "Hội nghị nhất trí đề nghị tặng Cờ thi đua của Chính phủ (Hà Nội, 04/03/2020).",
-            });
-        }
+        // 2019 outcomes of the bloc's summary conference (4 March 2020): the CO_CP proposals come from the
+        // conference's vote (Features/Votes/VotesDemo.cs, run by BlocYear2019 below).
         const string blocLeaderAuthority = "Khối trưởng Khối thi đua các cơ quan Đảng Trung ương";
         const string decision2019 = "15-QĐ/KTĐ (số minh họa)";
         var youthUnion = await db.Units.SingleAsync(u => u.Code == "BTCTW-DTN", ct);
