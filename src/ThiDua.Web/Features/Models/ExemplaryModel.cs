@@ -74,7 +74,7 @@ public sealed class ModelStageEntry
     public DateTime RecordedUtc { get; set; }
 }
 
-/// <summary>A movement the model came from. MovementId has no foreign key yet: the Movements feature is built in parallel (the lead wires it at merge).</summary>
+/// <summary>A movement the model came from.</summary>
 public sealed class ModelMovement
 {
     public int Id { get; set; }
@@ -127,5 +127,6 @@ public sealed class ModelMovementConfiguration : IEntityTypeConfiguration<ModelM
     {
         e.HasIndex(x => new { x.ModelId, x.MovementId }).IsUnique();
         e.HasIndex(x => x.MovementId);
+        e.HasOne<Movements.Movement>().WithMany().HasForeignKey(x => x.MovementId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -38,7 +38,7 @@ public sealed class Registration : IVersioned
     public int UnitId { get; set; }
     public Unit? Unit { get; set; }
     public int Year { get; set; }
-    /// <summary>The movement the registration answers, when one is named (wired to Movements at merge; no foreign key yet).</summary>
+    /// <summary>The movement the registration answers, when one is named.</summary>
     public int? MovementId { get; set; }
     public RegistrationState State { get; set; }
     public DateTime CreatedUtc { get; set; }
@@ -87,6 +87,7 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.UnitId, x.Year }).IsUnique();
         e.HasIndex(x => new { x.Year, x.State });
+        e.HasOne<Movements.Movement>().WithMany().HasForeignKey(x => x.MovementId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Lines).WithOne(x => x.Registration).HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
