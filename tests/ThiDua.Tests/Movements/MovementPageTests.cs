@@ -200,4 +200,26 @@ public sealed class MovementPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
         Assert.Equal((95.5m, 1, "Giải Nhất"), (result.Score!.Value, result.Rank!.Value, result.Prize!));
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Ghi kết quả hội thi" && a.EntityId == S(contest))));
     }
+
+    [Fact]
+    public async Task Contest_SearchByName_FindsPeopleOfTargetUnits_ForgedParticipantOfAnotherContestIsRefused()
+    {
+        var contest = await App.QueryAsync(db => db.Contests.Where(c => c.Name == MovementsDemo.Contest2019).Select(c => c.Id).SingleAsync());
+        var person = await App.QueryAsync(db => db.ContestParticipants.Where(p => p.ContestId == contest).Select(p => new { p.Person!.GivenName, p.Person.FamilyName, p.Person.PersonalCode }).FirstAsync());
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Movements/Contests/Details/{contest}?q={Uri.EscapeDataString(person.FamilyName + " " + person.GivenName[..1])}"));
+        Assert.Contains("<table id=\"found\">", html);
+        Assert.Contains("Tìm cán bộ: hãy nhập từ 2 đến 100 ký tự.", WebUtility.HtmlDecode(await Client.GetStringAsync($"/Movements/Contests/Details/{contest}?q=a")));
+
+        // A result posted for a participant of another contest (a changed hidden id) changes nothing.
+        var hv = await UnitAsync(App, "HVCTQG");
+        var id = await CreateAsync(Client, Form("Khác", 2024, hv));
+        await Client.PostFormAsync($"/Movements/Contests/Edit?movement={id}", new() { ["Input.Name"] = "Hội thi khác", ["Input.ParticipantKind"] = "People", ["Input.Version"] = "0" });
+        var other = await App.QueryAsync(db => db.Contests.Where(c => c.MovementId == id).Select(c => c.Id).SingleAsync());
+        await Client.PostFormAsync($"/Movements/Contests/Details/{other}?handler=Round", new() { ["order"] = "1", ["name"] = "Một" }, "/Movements/Edit");
+        var round = await App.QueryAsync(db => db.ContestRounds.Where(r => r.ContestId == other).Select(r => r.Id).SingleAsync());
+        var foreign = await App.QueryAsync(db => db.ContestParticipants.Where(p => p.ContestId == contest).Select(p => p.Id).FirstAsync());
+        var response = await Client.PostFormAsync($"/Movements/Contests/Round/{round}", new() { ["Lines[0].ParticipantId"] = S(foreign), ["Lines[0].Score"] = "10" });
+        Assert.Contains("Dòng 1: người dự thi không thuộc hội thi này.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.False(await App.QueryAsync(db => db.ContestResults.AnyAsync(r => r.RoundId == round)));
+    }
 }

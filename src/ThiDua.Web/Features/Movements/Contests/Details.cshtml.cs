@@ -21,6 +21,10 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, Movem
     public List<UnitOption> UnitOptions { get; private set; } = [];
     public bool CanManage { get; private set; }
     public string? Problem { get; private set; }
+    /// <summary>Search of the registry by name or personal code, within the units the movement reaches.</summary>
+    [FromQuery(Name = "q")] public string? Q { get; set; }
+    public List<(string Code, string Name, string Unit)> Found { get; private set; } = [];
+    public string? SearchProblem { get; private set; }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
@@ -48,6 +52,22 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, Movem
         var roundIds = Rounds.Select(r => r.Id).ToList();
         Results = (await db.ContestResults.AsNoTracking().Where(r => roundIds.Contains(r.RoundId)).ToListAsync(ct))
             .ToDictionary(r => (r.RoundId, r.ParticipantId), r => new ResultCell(r.Score, r.Rank, r.Prize));
+        if (CanManage && c.ParticipantKind == ParticipantKind.People && !string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            if (q.Length is < 2 or > 100) SearchProblem = "Tìm cán bộ: hãy nhập từ 2 đến 100 ký tự.";
+            else
+            {
+                var allowedUnits = (await service.ParticipantUnitsAsync(Movement, actor, ct)).ToList();
+                var folded = VietnameseText.Fold(q);
+                var found = await db.People.AsNoTracking()
+                    .Where(p => p.IsActive && p.CurrentUnitId != null && allowedUnits.Contains(p.CurrentUnitId.Value)
+                        && (p.PersonalCode.StartsWith(q) || p.SearchName.Contains(folded)))
+                    .OrderBy(p => p.SortKey).Take(20)
+                    .Select(p => new { p.PersonalCode, p.FamilyName, p.MiddleName, p.GivenName, Unit = p.CurrentUnit!.Name }).ToListAsync(ct);
+                Found = found.Select(p => (p.PersonalCode, VietnameseText.FullName(p.FamilyName, p.MiddleName, p.GivenName), p.Unit)).ToList();
+            }
+        }
         if (CanManage && c.ParticipantKind == ParticipantKind.Units)
         {
             var allowed = await service.ParticipantUnitsAsync(Movement, actor, ct);
