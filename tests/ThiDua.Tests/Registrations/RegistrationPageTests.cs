@@ -11,8 +11,11 @@ public sealed class RegistrationPageTests() : AppTest("tdkt.btctw@thidua.vn")
     private static async Task<string> HtmlAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
     private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private Task<(int Id, int Version, int UnitId)> RegAsync(string unit, int year) =>
-        App.QueryAsync(db => db.Registrations.Where(r => r.Unit!.Code == unit && r.Year == year).Select(r => ValueTuple.Create(r.Id, r.Version, r.UnitId)).SingleAsync());
+    private async Task<(int Id, int Version, int UnitId)> RegAsync(string unit, int year)
+    {
+        var r = await App.QueryAsync(db => db.Registrations.Where(r => r.Unit!.Code == unit && r.Year == year).Select(r => new { r.Id, r.Version, r.UnitId }).SingleAsync());
+        return (r.Id, r.Version, r.UnitId);
+    }
 
     private Task<int> PersonOfAsync(string agency, int skip = 0) => App.QueryAsync(async db =>
     {
@@ -119,7 +122,7 @@ public sealed class RegistrationPageTests() : AppTest("tdkt.btctw@thidua.vn")
     {
         var (id, version, _) = await RegAsync("BTCTW", 2026);
         using var racing = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => TestApp.AddInterceptor(s, new SavedMeanwhile(App.Location,
-            c => c.CommandText.Contains("COUNT(*)", StringComparison.Ordinal) && c.CommandText.Contains("\"RegistrationLines\"", StringComparison.Ordinal),
+            c => c.CommandText.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase) && c.CommandText.Contains("\"RegistrationLines\"", StringComparison.Ordinal),
             async other =>
             {
                 var r = await other.Registrations.SingleAsync(x => x.Id == id);

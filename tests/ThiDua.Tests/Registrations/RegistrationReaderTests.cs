@@ -10,7 +10,8 @@ public sealed class RegistrationReaderTests() : AppTest("lanhdao.btctw@thidua.vn
     [Fact]
     public async Task Leader_OwnAgencyReadOnly_OtherAgencyRefused()
     {
-        var (own, version) = await App.QueryAsync(db => db.Registrations.Where(r => r.Unit!.Code == "BTCTW" && r.Year == 2026).Select(r => ValueTuple.Create(r.Id, r.Version)).SingleAsync());
+        var reg = await App.QueryAsync(db => db.Registrations.Where(r => r.Unit!.Code == "BTCTW" && r.Year == 2026).Select(r => new { r.Id, r.Version }).SingleAsync());
+        var (own, version) = (reg.Id, reg.Version);
         var hv = await App.QueryAsync(db => db.Registrations.Where(r => r.Unit!.Code == "HVCTQG" && r.Year == 2019).Select(r => r.Id).SingleAsync());
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Registrations/Edit/{own}"));
         Assert.DoesNotContain("id=\"add-agency\"", html);

@@ -11,8 +11,11 @@ public sealed class RegistrationSecretariatTests() : AppTest("thuongtruc.khoi@th
     private static async Task<string> HtmlAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
     private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private Task<(int Id, int Version)> RegAsync(string unit, int year) =>
-        App.QueryAsync(db => db.Registrations.Where(r => r.Unit!.Code == unit && r.Year == year).Select(r => ValueTuple.Create(r.Id, r.Version)).SingleAsync());
+    private async Task<(int Id, int Version)> RegAsync(string unit, int year)
+    {
+        var r = await App.QueryAsync(db => db.Registrations.Where(r => r.Unit!.Code == unit && r.Year == year).Select(r => new { r.Id, r.Version }).SingleAsync());
+        return (r.Id, r.Version);
+    }
 
     [Fact]
     public async Task Return_WithoutReason_IsRefused_WithReason_ReturnsAndOfficerResubmits_ThenApproved()
