@@ -335,4 +335,16 @@ public sealed class ScoringPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
         var copy = await App.QueryAsync(db => db.ScoreSheets.Include(s => s.Groups).ThenInclude(g => g.Criteria).SingleAsync(s => s.BlocId == 1 && s.Year == 2020));
         Assert.Equal((SheetState.Draft, 6, 11, new DateOnly(2021, 1, 10)), (copy.State, copy.Groups.Count, copy.Groups.Sum(g => g.Criteria.Count), copy.SelfScoreDeadline));
     }
+
+    [Fact]
+    public async Task PublishAndClose_BeforeEverythingIsSettled_RefusedAndNothingChanges()
+    {
+        var (sheet, _, _, _, _) = await AppliedSheetAsync();
+        var version = S(await App.QueryAsync(db => VersionAsync(db, sheet)));
+        var publish = await Client.PostFormAsync($"/Scoring/Ranking/{sheet}?handler=Publish", new() { ["version"] = version }, $"/Scoring/Ranking/{sheet}");
+        Assert.Contains("Chưa thống nhất xong điểm của 14 đơn vị:", await HtmlAsync(publish));
+        var close = await Client.PostFormAsync($"/Scoring/Close/{sheet}", new() { ["Version"] = version }, "/Scoring");
+        Assert.Contains("Chưa công bố kết quả xếp hạng; hãy công bố trước khi khóa.", await HtmlAsync(close));
+        Assert.Equal((SheetState.Applied, (DateTime?)null), await App.QueryAsync(db => db.ScoreSheets.Where(s => s.Id == sheet).Select(s => new ValueTuple<SheetState, DateTime?>(s.State, s.PublishedUtc)).SingleAsync()));
+    }
 }
