@@ -182,6 +182,14 @@ public sealed partial class VotePageTests() : AppTest("thuongtruc.khoi@thidua.vn
         var byKey = stored.OrderBy(b => b.Id).Select(b => Key(b.Marks)).ToList();
         var physical = stored.Select(b => Key(b.Marks)).ToList();
         Assert.False(byKey.SequenceEqual(castOrder) && physical.SequenceEqual(castOrder), "the stored ballots follow the casting order");
+        if (TestApp.Provider == ThiDua.Data.DatabaseProvider.Postgres)
+        {
+            // One transaction rewrote every ballot and every delegate row: they share one xmin, which dates nobody's ballot.
+            var xmins = await App.QueryAsync(db => db.Database.SqlQuery<string>($"SELECT DISTINCT xmin::text AS \"Value\" FROM \"Ballots\" WHERE \"SessionId\" = {id}").ToListAsync());
+            Assert.Single(xmins);
+            var delegateXmins = await App.QueryAsync(db => db.Database.SqlQuery<string>($"SELECT DISTINCT xmin::text AS \"Value\" FROM \"VoteDelegates\" WHERE \"SessionId\" = {id}").ToListAsync());
+            Assert.Single(delegateXmins);
+        }
         // Tokens are gone; only the used flags remain.
         Assert.Equal(6, await App.QueryAsync(db => db.VoteDelegates.CountAsync(d => d.SessionId == id && d.TokenHash == null && d.Used)));
         // Casting is not audited (an audit row's time would date the ballot).

@@ -154,14 +154,14 @@ public static class VoteMinutes
             new TableGrid(CountWidths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
         string[] head = ["STT", "Đơn vị được giới thiệu", "Số phiếu", "Tỷ lệ / phiếu hợp lệ", "Tỷ lệ / đại biểu có mặt", "Kết quả"];
         var headerRow = new TableRow(new TableRowProperties(new TableHeader()));
-        for (var i = 0; i < head.Length; i++) headerRow.Append(Cell([Para(head[i], JustificationValues.Center, bold: true, size: 24)], CountWidths[i]));
+        for (var i = 0; i < head.Length; i++) headerRow.Append(Cell([Para(head[i], JustificationValues.Center, bold: true, size: 26)], CountWidths[i]));
         table.Append(headerRow);
         var n = 1;
         foreach (var c in q.Candidates)
         {
             string[] cells = [n++.ToString(CultureInfo.InvariantCulture), c.Unit, VnFormat.Number(c.Votes), VnFormat.Percent(c.ShareOfValid), VnFormat.Percent(c.ShareOfPresent), c.Elected ? "Trúng" : "Không trúng"];
             var row = new TableRow();
-            for (var i = 0; i < cells.Length; i++) row.Append(Cell([Para(cells[i], i == 1 ? JustificationValues.Left : JustificationValues.Center, bold: i == 5 && c.Elected, size: 24)], CountWidths[i]));
+            for (var i = 0; i < cells.Length; i++) row.Append(Cell([Para(cells[i], i == 1 ? JustificationValues.Left : JustificationValues.Center, bold: i == 5 && c.Elected, size: 26)], CountWidths[i]));
             table.Append(row);
         }
         return table;
