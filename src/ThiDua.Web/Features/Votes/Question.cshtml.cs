@@ -10,7 +10,7 @@ namespace ThiDua.Features.Votes;
 /// <summary>
 /// A question of a draft session: the form of commendation, places, quorum, threshold and their basis, and the
 /// candidates in order — each member unit gets an order number box (empty: not a candidate), so the list is ordered
-/// without JavaScript. The lead adds "prefill from the published ranking" at merge.
+/// without JavaScript. A new question starts from the bloc's published scoring ranking of the year, first place first.
 /// </summary>
 public sealed class QuestionModel(AppDbContext db, VoteService votes) : PageModel
 {
@@ -36,6 +36,8 @@ public sealed class QuestionModel(AppDbContext db, VoteService votes) : PageMode
     [BindProperty] public InputModel Input { get; set; } = new();
     public VoteSession Session { get; private set; } = null!;
     public IReadOnlyDictionary<int, string> Members { get; private set; } = new Dictionary<int, string>();
+    /// <summary>Whether the order boxes were filled from the published ranking (a new question).</summary>
+    public bool FromRanking { get; private set; }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
@@ -64,8 +66,15 @@ public sealed class QuestionModel(AppDbContext db, VoteService votes) : PageMode
                 Input.ThresholdOf = q.ThresholdOf;
                 Input.LegalBasis = q.LegalBasis;
                 Input.Orders = q.Candidates.ToDictionary(c => c.UnitId, c => (int?)c.Order);
+                return Page();
             }
         }
+        // A new question: the candidates in the order of the published ranking (/Scoring), which the secretariat
+        // may still change; none when the year's ranking is not published.
+        var ranking = await Scoring.ScoringQueries.PublishedRankingAsync(db, Session.BlocId, Session.Year, ct);
+        var order = 0;
+        foreach (var unitId in ranking.Where(Members.ContainsKey).Take(MaxOrder)) Input.Orders[unitId] = ++order;
+        FromRanking = order > 0;
         return Page();
     }
 
