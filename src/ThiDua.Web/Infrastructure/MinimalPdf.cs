@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 
-namespace ThiDua.Features.Movements;
+namespace ThiDua.Infrastructure;
 
 /// <summary>
 /// A small valid one-page PDF (PDF 1.4, Helvetica, a correct cross-reference table) written by hand, for the demo's
-/// directive files. The standard fonts have no Vietnamese marks, so the text is written without them.
+/// directive files and the signed agreement (the real ones are scans). The standard fonts have no Vietnamese marks, so the text is written without them.
 /// </summary>
 public static class MinimalPdf
 {

@@ -24,7 +24,7 @@ public sealed partial class AuditFilterTests() : AppTest("admin@thidua.vn")
         await App.QueryAsync(async db =>
         {
             db.AuditEntries.AddRange(
-                new AuditEntry { AtUtc = new DateTime(2026, 3, 4, 16, 59, 0, DateTimeKind.Utc), UserName = "a@x.vn", Action = "Sửa cán bộ", EntityType = "Person", EntityId = "41", EntityCode = "001177000041", Details = "trước: A → sau: B" },
+                new AuditEntry { AtUtc = new DateTime(2026, 3, 4, 16, 59, 0, DateTimeKind.Utc), UserName = "a@x.vn", Action = "Sửa cán bộ", EntityType = "Person", EntityId = "987654", EntityCode = "001177987654", Details = "trước: A → sau: B" },
                 new AuditEntry { AtUtc = new DateTime(2026, 3, 4, 17, 0, 0, DateTimeKind.Utc), UserName = "b@x.vn", Action = "Sửa đơn vị", EntityType = "Unit", EntityId = "7", EntityCode = "BTCTW-D01" },
                 new AuditEntry { AtUtc = new DateTime(2026, 3, 6, 1, 0, 0, DateTimeKind.Utc), UserName = "a@x.vn", Action = "Sửa đơn vị", EntityType = "Unit", EntityId = "7", EntityCode = "BTCTW-D01" });
             await db.SaveChangesAsync();
@@ -36,10 +36,10 @@ public sealed partial class AuditFilterTests() : AppTest("admin@thidua.vn")
         Assert.Equal(2, (await PageAsync("actionName=" + Uri.EscapeDataString("Sửa đơn vị"))).Total);
         Assert.Equal(2, (await PageAsync("user=a%40x.vn")).Total);
         Assert.Equal(2, (await PageAsync("type=Unit&entity=BTCTW-D01")).Total);
-        var (one, html) = await PageAsync("entity=41");
+        var (one, html) = await PageAsync("entity=987654");
         Assert.Equal(1, one);
-        Assert.Contains("Cán bộ 001177000041", html);
-        Assert.Contains("(#41)", html);
+        Assert.Contains("Cán bộ 001177987654", html);
+        Assert.Contains("(#987654)", html);
     }
 
     [Fact]

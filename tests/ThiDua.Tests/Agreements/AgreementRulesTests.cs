@@ -57,9 +57,9 @@ public sealed class AgreementRulesTests
     }
 
     [Fact]
-    public void SimplePdf_OnePage_HasAValidCrossReferenceTable()
+    public void MinimalPdf_OnePage_HasAValidCrossReferenceTable()
     {
-        var bytes = SimplePdf.OnePage(["GIAO UOC (2019)", "Tiếng Việt có dấu \\ ()"]);
+        var bytes = ThiDua.Infrastructure.MinimalPdf.Create(["GIAO UOC (2019)", "Tiếng Việt có dấu \\ ()"]);
         var text = Encoding.ASCII.GetString(bytes);
         Assert.StartsWith("%PDF-1.4", text);
         Assert.EndsWith("%%EOF\n", text);

@@ -44,5 +44,5 @@ public static class AgreementTestHelpers
         Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/AccessDenied", StringComparison.Ordinal), $"{what}: {(int)response.StatusCode} {location}");
     }
 
-    public static readonly byte[] TinyPdf = ThiDua.Features.Agreements.SimplePdf.OnePage(["test"]);
+    public static readonly byte[] TinyPdf = ThiDua.Infrastructure.MinimalPdf.Create(["test"]);
 }

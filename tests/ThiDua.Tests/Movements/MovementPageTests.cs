@@ -141,7 +141,7 @@ public sealed class MovementPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
             { new StringContent(await Client.AntiforgeryTokenAsync("/Movements/Directives/Edit")), "__RequestVerificationToken" },
             { new StringContent("01-CT/TW"), "Input.Number" }, { new StringContent("01/02/2020"), "Input.IssuedOn" },
             { new StringContent("Ban Bí thư"), "Input.Issuer" }, { new StringContent("Thử"), "Input.Title" }, { new StringContent("0"), "Input.Version" },
-            { new ByteArrayContent(MinimalPdf.Create(["x"])), "Upload", "chi-thi.pdf" },
+            { new ByteArrayContent(ThiDua.Infrastructure.MinimalPdf.Create(["x"])), "Upload", "chi-thi.pdf" },
         };
         Assert.Equal(HttpStatusCode.Redirect, (await Client.PostAsync("/Movements/Directives/Edit", good)).StatusCode);
         var d = await App.QueryAsync(db => db.Directives.SingleAsync(x => x.Number == "01-CT/TW"));

@@ -75,7 +75,7 @@ public sealed class MovementRulesTests
     [Fact]
     public void MinimalPdf_VietnameseText_IsAsciiWithParenthesesEscaped()
     {
-        var text = System.Text.Encoding.ASCII.GetString(MinimalPdf.Create(["Chỉ thị (số 34) – Đảng"]));
+        var text = System.Text.Encoding.ASCII.GetString(ThiDua.Infrastructure.MinimalPdf.Create(["Chỉ thị (số 34) – Đảng"]));
         Assert.Contains("(Chi thi \\(so 34\\) - Dang) Tj", text);
         Assert.Equal("pdf", DocumentKindOf(text));
     }

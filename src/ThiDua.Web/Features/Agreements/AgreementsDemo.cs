@@ -40,7 +40,7 @@ public static class AgreementsDemo
             };
             Check(await service.AddSignatoryAsync(who, id.Value, unitId, representative.Item1, representative.Item2, ct));
         }
-        var pdf = SimplePdf.OnePage(
+        var pdf = Infrastructure.MinimalPdf.Create(
         [
             "DANG CONG SAN VIET NAM - KHOI THI DUA CAC CO QUAN DANG TRUNG UONG",
             "",

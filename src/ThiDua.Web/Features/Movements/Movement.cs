@@ -223,7 +223,7 @@ public sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.Bloc).WithMany().HasForeignKey(x => x.BlocId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.LaunchedByUnit).WithMany().HasForeignKey(x => x.LaunchedByUnitId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Movement>().WithMany().HasForeignKey(x => x.ClonedFromId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Movement>().WithMany().HasForeignKey(x => x.ClonedFromId).OnDelete(DeleteBehavior.SetNull);
         e.HasMany(x => x.Directives).WithOne().HasForeignKey(x => x.MovementId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Targets).WithOne().HasForeignKey(x => x.MovementId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.Year, x.State });

@@ -2347,7 +2347,7 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.HasOne("ThiDua.Features.Movements.Movement", null)
                         .WithMany()
                         .HasForeignKey("ClonedFromId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("ThiDua.Features.Units.Unit", "LaunchedByUnit")
                         .WithMany()

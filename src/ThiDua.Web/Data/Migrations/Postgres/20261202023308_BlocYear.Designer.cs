@@ -12,7 +12,7 @@ using ThiDua.Data;
 namespace ThiDua.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202021046_BlocYear")]
+    [Migration("20261202023308_BlocYear")]
     partial class BlocYear
     {
         /// <inheritdoc />
@@ -2460,7 +2460,7 @@ namespace ThiDua.Data.Migrations.Postgres
                     b.HasOne("ThiDua.Features.Movements.Movement", null)
                         .WithMany()
                         .HasForeignKey("ClonedFromId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("ThiDua.Features.Units.Unit", "LaunchedByUnit")
                         .WithMany()

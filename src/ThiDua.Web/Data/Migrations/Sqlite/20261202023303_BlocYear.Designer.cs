@@ -11,7 +11,7 @@ using ThiDua.Data;
 namespace ThiDua.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202021034_BlocYear")]
+    [Migration("20261202023303_BlocYear")]
     partial class BlocYear
     {
         /// <inheritdoc />
@@ -2350,7 +2350,7 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.HasOne("ThiDua.Features.Movements.Movement", null)
                         .WithMany()
                         .HasForeignKey("ClonedFromId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("ThiDua.Features.Units.Unit", "LaunchedByUnit")
                         .WithMany()
