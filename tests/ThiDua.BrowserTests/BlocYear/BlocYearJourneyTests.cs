@@ -190,6 +190,11 @@ public sealed class BlocYearJourneyTests(BrowserFixture fx) : IClassFixture<Brow
         await sec.GetByRole(AriaRole.Link, new() { Name = "Thêm hoặc sửa câu hỏi" }).ClickAsync();
         await sec.GetByLabel("Hình thức đề nghị").SelectOptionAsync("CO_CP");
         await sec.GetByLabel("Số suất").FillAsync("2");
+        // A new question starts from the published ranking: Ban Tổ chức TW, first on 55 points, is number 1.
+        await Assertions.Expect(sec.Locator("#from-ranking")).ToBeVisibleAsync();
+        await Assertions.Expect(sec.GetByLabel($"Thứ tự của {BtctwName}", new() { Exact = true })).ToHaveValueAsync("1");
+        // Three candidates only: clear the others the ranking put there.
+        foreach (var box in await sec.Locator("input.vote-order").AllAsync()) await box.FillAsync("");
         await sec.GetByLabel($"Thứ tự của {BtctwName}", new() { Exact = true }).FillAsync("1");
         await sec.GetByLabel($"Thứ tự của {HvctqgName}", new() { Exact = true }).FillAsync("2");
         await sec.GetByLabel($"Thứ tự của {DukName}", new() { Exact = true }).FillAsync("3");
