@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Features.Models;
+using ThiDua.Features.Movements;
 using ThiDua.Tests.Agreements;
 
 namespace ThiDua.Tests.Models;
@@ -60,21 +61,111 @@ public sealed class ModelPageTests() : AppTest("tdkt.btctw@thidua.vn")
     [Fact]
     public async Task Create_PersonOfOwnAgency_StartsAtDiscoverWithMovementsAndIsAudited()
     {
+        var bloc = await MovementTestData.AddAsync(App, "Phong trào khối năm 2024", 2024, targets: ["BTCTW", "HVCTQG"]);
+        var national = await MovementTestData.AddAsync(App, "Phong trào toàn quốc 2023", 2023, national: true);
+        // A new model is discovered today by default: the form offers this year's and last year's movements.
+        var thisYear = await MovementTestData.AddAsync(App, "Phong trào khối năm nay", DateTime.UtcNow.AddHours(7).Year, targets: ["BTCTW"]);
+        var form = await (await Client.GetAsync("/Models/Edit")).HtmlAsync();
+        Assert.Contains($"name=\"Input.MovementIds\" value=\"{thisYear}\"", form);
         var code = await PersonCodeOfAsync("BTCTW");
         var response = await Client.PostFormAsync("/Models/Edit", new()
         {
-            ["Input.Kind"] = "Person", ["Input.PersonalCode"] = code, ["Input.DiscoveredOn"] = "10/02/2024", ["Input.Movements"] = "9, 7", ["Input.Evidence"] = "Biên bản họp chi bộ",
+            ["Input.Kind"] = "Person", ["Input.PersonalCode"] = code, ["Input.DiscoveredOn"] = "10/02/2024", ["Input.MovementIds[0]"] = S(national), ["Input.MovementIds[1]"] = S(bloc),
+            ["Input.Evidence"] = "Biên bản họp chi bộ",
         });
         var id = AgreementTestHelpers.IdFrom(response);
         var m = await App.QueryAsync(db => db.ExemplaryModels.Include(x => x.Movements).Include(x => x.Stages).AsNoTracking().SingleAsync(x => x.Id == id));
         Assert.Equal((ModelStage.Discover, 2024, false), (m.Stage, m.Year, m.OnPortal));
-        Assert.Equal([7, 9], m.Movements.Select(x => x.MovementId).Order());
+        Assert.Equal([bloc, national], m.Movements.Select(x => x.MovementId).Order());
         Assert.Equal("Biên bản họp chi bộ", Assert.Single(m.Stages).Evidence);
         var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.EntityType == "ExemplaryModel" && e.EntityId == id.ToString()));
         Assert.Equal(("Thêm gương điển hình", "tdkt.btctw@thidua.vn"), (audit.Action, audit.UserName));
         Assert.StartsWith("trước: — → sau: Cá nhân ", audit.Details, StringComparison.Ordinal);
+        Assert.EndsWith("; phong trào: Phong trào toàn quốc 2023 (2023); Phong trào khối năm 2024 (2024)", audit.Details, StringComparison.Ordinal);
         var html = await (await Client.GetAsync($"/Models/Details/{id}")).HtmlAsync();
-        Assert.Contains("Phong trào số 7; Phong trào số 9", html);
+        Assert.Contains($"<a href=\"/Movements/Details/{national}\">Phong trào toàn quốc 2023</a>", html);
+        Assert.Contains($"<a href=\"/Movements/Details/{bloc}\">Phong trào khối năm 2024</a>", html);
+        Assert.DoesNotContain("Phong trào số", html);
+    }
+
+    [Fact]
+    public async Task Create_ForgedMovementId_IsRefusedInVietnameseAndWritesNothing()
+    {
+        var elsewhere = await MovementTestData.AddAsync(App, "Phong trào chỉ của Học viện", 2024, targets: ["HVCTQG"]);
+        var count = await App.QueryAsync(db => db.ExemplaryModels.CountAsync());
+        var audits = await App.QueryAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "ExemplaryModel"));
+        var form = await (await Client.GetAsync("/Models/Edit")).HtmlAsync();
+        Assert.DoesNotContain("Phong trào chỉ của Học viện", form);
+        var response = await Client.PostFormAsync("/Models/Edit", new()
+        {
+            ["Input.Kind"] = "Person", ["Input.PersonalCode"] = await PersonCodeOfAsync("BTCTW"), ["Input.DiscoveredOn"] = "10/02/2024", ["Input.MovementIds[0]"] = S(elsewhere),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Phong trào thi đua: chỉ chọn được phong trào mà cơ quan của gương điển hình được phát động hoặc tham gia", await response.HtmlAsync());
+        Assert.Equal(count, await App.QueryAsync(db => db.ExemplaryModels.CountAsync()));
+        Assert.Equal(audits, await App.QueryAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "ExemplaryModel")));
+    }
+
+    [Fact]
+    public async Task Edit_Form_ListsMovementsTheAgencyMaySeeOfTheYearAndTheYearBefore_NotOthers()
+    {
+        var shown = await MovementTestData.AddAsync(App, "Khối phát động tới Ban Tổ chức 2024", 2024, targets: ["BTCTW"]);
+        var lastYear = await MovementTestData.AddAsync(App, "Phong trào riêng của Ban Tổ chức 2023", 2023, MovementState.Ended, launchedBy: "BTCTW");
+        await MovementTestData.AddAsync(App, "Khối phát động tới Học viện 2024", 2024, targets: ["HVCTQG"]);
+        await MovementTestData.AddAsync(App, "Dự thảo của Ban Tổ chức 2024", 2024, MovementState.Draft, launchedBy: "BTCTW");
+        await MovementTestData.AddAsync(App, "Khối phát động tới Ban Tổ chức 2021", 2021, targets: ["BTCTW"]);
+        var id = await CreatePracticeAsync();
+        var html = await (await Client.GetAsync($"/Models/Edit/{id}")).HtmlAsync();
+        Assert.Contains($"name=\"Input.MovementIds\" value=\"{shown}\"", html);
+        Assert.Contains("Khối phát động tới Ban Tổ chức 2024", html);
+        Assert.Contains($"name=\"Input.MovementIds\" value=\"{lastYear}\"", html);
+        Assert.DoesNotContain("Khối phát động tới Học viện 2024", html);
+        Assert.DoesNotContain("Dự thảo của Ban Tổ chức 2024", html);
+        Assert.DoesNotContain("Khối phát động tới Ban Tổ chức 2021", html);
+        Assert.DoesNotContain("name=\"Input.Movements\"", html);
+    }
+
+    [Fact]
+    public async Task Edit_ForgedMovementId_IsRefusedAndNothingSaved()
+    {
+        var id = await CreatePracticeAsync();
+        var own = await MovementTestData.AddAsync(App, "Khối phát động tới Ban Tổ chức 2024", 2024, targets: ["BTCTW"]);
+        var version = await VersionAsync(id);
+        foreach (var forged in new[]
+        {
+            await MovementTestData.AddAsync(App, "Khối phát động tới Học viện 2024", 2024, targets: ["HVCTQG"]),
+            await MovementTestData.AddAsync(App, "Dự thảo của Ban Tổ chức 2024", 2024, MovementState.Draft, launchedBy: "BTCTW"),
+            await MovementTestData.AddAsync(App, "Phong trào riêng của Học viện 2024", 2024, launchedBy: "HVCTQG"),
+            999999,
+        })
+        {
+            var response = await Client.PostFormAsync($"/Models/Edit/{id}", new()
+            {
+                ["Input.Kind"] = "Practice", ["Input.Title"] = "Tên đổi lén", ["Input.MovementIds[0]"] = S(own), ["Input.MovementIds[1]"] = S(forged), ["Input.Version"] = S(version),
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Phong trào thi đua: chỉ chọn được phong trào mà cơ quan của gương điển hình được phát động hoặc tham gia", await response.HtmlAsync());
+        }
+        var m = await App.QueryAsync(db => db.ExemplaryModels.Include(x => x.Movements).AsNoTracking().SingleAsync(x => x.Id == id));
+        Assert.Equal(("Cách làm hay thử nghiệm", version), (m.Title, m.Version));
+        Assert.Empty(m.Movements);
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "ExemplaryModel" && e.EntityId == id.ToString() && e.Action == "Sửa gương điển hình")));
+    }
+
+    [Fact]
+    public async Task Demo2019_ModelsLinkedToThe2019Movement_ShowItsNameLinked()
+    {
+        var movement = await App.QueryAsync(db => db.Movements.Where(m => m.Theme == ThiDua.Features.Movements.MovementsDemo.Theme2019 && m.Year == 2019).Select(m => m.Id).SingleAsync());
+        var linked = await App.QueryAsync(db => db.ModelMovements.Where(x => x.MovementId == movement).Select(x => x.ModelId).ToListAsync());
+        Assert.True(linked.Count >= 5);
+        var youth = await App.QueryAsync(db => db.ExemplaryModels.Where(m => m.Unit!.Code == "BTCTW-DTN").Select(m => m.Id).SingleAsync());
+        Assert.Contains(youth, linked);
+        var html = await (await Client.GetAsync($"/Models/Details/{youth}")).HtmlAsync();
+        Assert.Contains($"<a href=\"/Movements/Details/{movement}\">{ThiDua.Features.Movements.MovementsDemo.Theme2019}</a>", html);
+        var form = await (await Client.GetAsync($"/Models/Edit/{youth}")).HtmlAsync();
+        Assert.Contains($"<input type=\"checkbox\" name=\"Input.MovementIds\" value=\"{movement}\" checked=\"checked\" />", form);
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == "ExemplaryModel" && e.EntityId == youth.ToString() && e.Action == "Thêm gương điển hình").Select(e => e.Details).SingleAsync());
+        Assert.EndsWith($"phong trào: {ThiDua.Features.Movements.MovementsDemo.Theme2019} (2019)", audit, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,15 +285,21 @@ public sealed class ModelPageTests() : AppTest("tdkt.btctw@thidua.vn")
     public async Task Edit_TitleAndMovements_SavedWithAudit()
     {
         var id = await CreatePracticeAsync();
+        var movement = await MovementTestData.AddAsync(App, "Thi đua cải cách hành chính", 2024, targets: ["BTCTW"]);
         var response = await Client.PostFormAsync($"/Models/Edit/{id}", new()
         {
-            ["Input.Kind"] = "Practice", ["Input.Title"] = "Tên mới", ["Input.Description"] = "Mô tả", ["Input.Movements"] = "4", ["Input.Version"] = S(await VersionAsync(id)),
+            ["Input.Kind"] = "Practice", ["Input.Title"] = "Tên mới", ["Input.Description"] = "Mô tả", ["Input.MovementIds[0]"] = S(movement), ["Input.Version"] = S(await VersionAsync(id)),
         });
         Assert.Equal("Đã lưu gương điển hình.", await Client.FlashAfterAsync(response));
         var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.EntityType == "ExemplaryModel" && e.EntityId == id.ToString() && e.Action == "Sửa gương điển hình"));
-        Assert.Equal("trước: tên: Cách làm hay thử nghiệm; mô tả 0 ký tự; phong trào: — → sau: tên: Tên mới; mô tả 5 ký tự; phong trào: 4", audit.Details);
-        var bad = await Client.PostFormAsync($"/Models/Edit/{id}", new() { ["Input.Kind"] = "Practice", ["Input.Title"] = "X", ["Input.Movements"] = "4, bốn", ["Input.Version"] = S(await VersionAsync(id)) });
-        Assert.Contains("Phong trào thi đua: \"bốn\" không phải là mã phong trào (số nguyên dương).", await bad.HtmlAsync());
+        Assert.Equal("trước: tên: Cách làm hay thử nghiệm; mô tả 0 ký tự; phong trào: — → sau: tên: Tên mới; mô tả 5 ký tự; phong trào: Thi đua cải cách hành chính (2024)", audit.Details);
+        var bad = await Client.PostFormAsync($"/Models/Edit/{id}", new() { ["Input.Kind"] = "Practice", ["Input.Title"] = "X", ["Input.MovementIds[0]"] = "bốn", ["Input.Version"] = S(await VersionAsync(id)) });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Phong trào thi đua: giá trị không hợp lệ; hãy chọn trong danh sách.", await bad.HtmlAsync());
+        Assert.Equal("Tên mới", await App.QueryAsync(db => db.ExemplaryModels.Where(m => m.Id == id).Select(m => m.Title).SingleAsync()));
+        var many = new Dictionary<string, string> { ["Input.Kind"] = "Practice", ["Input.Title"] = "X", ["Input.Version"] = S(await VersionAsync(id)) };
+        for (var i = 0; i <= ModelRules.MovementsMax; i++) many[$"Input.MovementIds[{i}]"] = S(i + 1);
+        Assert.Contains($"Phong trào thi đua: tối đa {ModelRules.MovementsMax} phong trào.", await (await Client.PostFormAsync($"/Models/Edit/{id}", many)).HtmlAsync());
     }
 
     [Fact]

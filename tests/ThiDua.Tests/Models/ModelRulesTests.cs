@@ -46,21 +46,9 @@ public sealed class ModelRulesTests
     }
 
     [Fact]
-    public void ParseMovementIds_ListWithDuplicates_DistinctIds()
+    public void MovementLabel_ThemeAndYear_NameWithYearInBrackets()
     {
-        var (ids, error) = ModelRules.ParseMovementIds("3, 5;5 8");
-        Assert.Null(error);
-        Assert.Equal([3, 5, 8], ids!);
-        Assert.Empty(ModelRules.ParseMovementIds(null).Ids!);
-    }
-
-    [Theory]
-    [InlineData("3, x", "Phong trào thi đua: \"x\" không phải là mã phong trào (số nguyên dương).")]
-    [InlineData("-1", "Phong trào thi đua: \"-1\" không phải là mã phong trào (số nguyên dương).")]
-    [InlineData("99999999999", "Phong trào thi đua: \"99999999999\" không phải là mã phong trào (số nguyên dương).")]
-    [InlineData("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21", "Phong trào thi đua: tối đa 20 phong trào.")]
-    public void ParseMovementIds_Hostile_RefusedNamingTheField(string text, string message)
-    {
-        Assert.Equal(message, ModelRules.ParseMovementIds(text).Error);
+        Assert.Equal("Thi đua yêu nước (2019)", ModelRules.MovementLabel("Thi đua yêu nước", 2019));
+        Assert.Equal("Thi đua yêu nước (2019)", new MovementChoice(5, "Thi đua yêu nước", 2019).Label);
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using ThiDua.Features.Movements;
 using ThiDua.Features.Registrations;
+using ThiDua.Tests.Models;
 
 namespace ThiDua.Tests.Registrations;
 
@@ -233,6 +235,76 @@ public sealed class RegistrationPageTests() : AppTest("tdkt.btctw@thidua.vn")
 
         var twice = await Client.PostFormAsync("/Registrations?handler=Create", new() { ["year"] = "2027" }, "/Account/ChangePassword");
         Assert.Contains("Ban Tổ chức Trung ương đã có bản đăng ký thi đua năm 2027.", await HtmlAsync(await Client.GetAsync(twice.Headers.Location!.ToString())));
+    }
+
+    [Fact]
+    public async Task Create_Form_OffersTheYearsMovementsTheAgencyMaySee_DefaultTheBlocsRegular()
+    {
+        var regular = await MovementTestData.AddAsync(App, "Phong trào thường xuyên của khối 2027", 2027, targets: ["BTCTW", "HVCTQG"]);
+        var national = await MovementTestData.AddAsync(App, "Phong trào toàn quốc 2027", 2027, national: true);
+        await MovementTestData.AddAsync(App, "Phong trào của khối chỉ tới Học viện 2027", 2027, targets: ["HVCTQG"]);
+        await MovementTestData.AddAsync(App, "Dự thảo của khối 2027", 2027, MovementState.Draft, targets: ["BTCTW"]);
+        await MovementTestData.AddAsync(App, "Phong trào của khối 2028", 2028, targets: ["BTCTW"]);
+        var html = await HtmlAsync(await Client.GetAsync("/Registrations?year=2027"));
+        Assert.Contains($"<option value=\"{regular}\" selected=\"selected\">Phong trào thường xuyên của khối 2027 (2027)</option>", html);
+        Assert.Contains($"<option value=\"{national}\">Phong trào toàn quốc 2027 (2027)</option>", html);
+        Assert.DoesNotContain("chỉ tới Học viện", html);
+        Assert.DoesNotContain("Dự thảo của khối 2027", html);
+        Assert.DoesNotContain("Phong trào của khối 2028", html);
+
+        // A second regular movement of the bloc: no default, the officer chooses.
+        await MovementTestData.AddAsync(App, "Phong trào thường xuyên thứ hai 2027", 2027, targets: ["BTCTW"]);
+        Assert.DoesNotContain("selected=\"selected\"", await HtmlAsync(await Client.GetAsync("/Registrations?year=2027")));
+    }
+
+    [Fact]
+    public async Task Create_WithAMovementOfTheYear_SavedAuditedAndItsNameShownOnEdit()
+    {
+        var movement = await MovementTestData.AddAsync(App, "Phong trào thường xuyên của khối 2027", 2027, targets: ["BTCTW"]);
+        var created = await Client.PostFormAsync("/Registrations?handler=Create", new() { ["year"] = "2027", ["movementId"] = S(movement) }, "/Registrations?year=2027");
+        Assert.StartsWith("/Registrations/Edit/", created.Headers.Location!.ToString());
+        var reg = await App.QueryAsync(db => db.Registrations.Where(r => r.Year == 2027 && r.Unit!.Code == "BTCTW").Select(r => new { r.Id, r.MovementId }).SingleAsync());
+        Assert.Equal(movement, reg.MovementId);
+        var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Tạo bản đăng ký thi đua" && a.EntityCode == "BTCTW-2027"));
+        Assert.EndsWith(", phong trào: Phong trào thường xuyên của khối 2027 (2027)", audit.Details);
+        var html = await HtmlAsync(await Client.GetAsync($"/Registrations/Edit/{reg.Id}"));
+        Assert.Contains($"<a href=\"/Movements/Details/{movement}\">Phong trào thường xuyên của khối 2027</a>", html);
+        Assert.DoesNotContain($"#{movement}", html);
+    }
+
+    [Fact]
+    public async Task Create_ForgedMovement_IsRefusedInVietnameseAndNothingSaved()
+    {
+        var otherAgency = await MovementTestData.AddAsync(App, "Phong trào của khối chỉ tới Học viện 2027", 2027, targets: ["HVCTQG"]);
+        var draft = await MovementTestData.AddAsync(App, "Dự thảo của Ban Tổ chức 2027", 2027, MovementState.Draft, launchedBy: "BTCTW");
+        var wrongYear = await MovementTestData.AddAsync(App, "Phong trào của khối 2026", 2026, targets: ["BTCTW"]);
+        var cases = new (string Value, string Message)[]
+        {
+            (S(otherAgency), "Phong trào: Ban Tổ chức Trung ương không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách."),
+            (S(draft), "Phong trào: Ban Tổ chức Trung ương không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách."),
+            (S(wrongYear), "Phong trào: phải là một phong trào của năm 2027. Hãy chọn trong danh sách."),
+            ("999999", "Phong trào: không có phong trào này. Hãy chọn trong danh sách."),
+            ("abc", "Phong trào: mã phong trào không hợp lệ. Hãy chọn trong danh sách."),
+            ("-3", "Phong trào: mã phong trào không hợp lệ. Hãy chọn trong danh sách."),
+        };
+        foreach (var (value, message) in cases)
+        {
+            var refused = await Client.PostFormAsync("/Registrations?handler=Create", new() { ["year"] = "2027", ["movementId"] = value }, "/Registrations?year=2027");
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains(message, await HtmlAsync(await Client.GetAsync(refused.Headers.Location!.ToString())));
+        }
+        Assert.False(await App.QueryAsync(db => db.Registrations.AnyAsync(r => r.Year == 2027)));
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityCode == "BTCTW-2027")));
+    }
+
+    [Fact]
+    public async Task Edit_Demo2019Registration_ShowsThe2019MovementsNameLinked()
+    {
+        var movement = await App.QueryAsync(db => db.Movements.Where(m => m.Theme == MovementsDemo.Theme2019 && m.Year == 2019).Select(m => m.Id).SingleAsync());
+        var (id, _, _) = await RegAsync("BTCTW", 2019);
+        Assert.Equal(movement, await App.QueryAsync(db => db.Registrations.Where(r => r.Id == id).Select(r => r.MovementId).SingleAsync()));
+        var html = await HtmlAsync(await Client.GetAsync($"/Registrations/Edit/{id}"));
+        Assert.Contains($"<a href=\"/Movements/Details/{movement}\">{MovementsDemo.Theme2019}</a>", html);
     }
 
     [Theory]

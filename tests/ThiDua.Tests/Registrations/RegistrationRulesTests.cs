@@ -79,4 +79,14 @@ public sealed class RegistrationRulesTests
             System.Globalization.CultureInfo.CurrentCulture = saved;
         }
     }
+
+    [Fact]
+    public void MovementDefault_ExactlyOneBlocRegular_ItsId_OtherwiseNone()
+    {
+        MovementOption Option(int id, bool regular) => new(id, "Phong trào " + id.ToString(System.Globalization.CultureInfo.InvariantCulture), 2027, regular);
+        Assert.Equal(3, MovementOption.DefaultOf([Option(1, false), Option(3, true)]));
+        Assert.Null(MovementOption.DefaultOf([Option(1, true), Option(3, true)]));
+        Assert.Null(MovementOption.DefaultOf([Option(1, false)]));
+        Assert.Null(MovementOption.DefaultOf([]));
+    }
 }

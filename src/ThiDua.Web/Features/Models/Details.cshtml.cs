@@ -14,7 +14,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, Model
 
     public Facts Item { get; private set; } = null!;
     public List<ModelStageEntry> Stages { get; private set; } = [];
-    public List<int> MovementIds { get; private set; } = [];
+    public List<MovementChoice> Movements { get; private set; } = [];
     public bool CanChange { get; private set; }
     public List<string> Problems { get; } = [];
 
@@ -33,7 +33,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, Model
         Item = new Facts(m.Id, m.Kind, IndexModel.NameOf(m.Kind, m.Title, m.Unit, m.Family, m.Middle, m.Given), m.Kind == ModelKind.Practice ? null : m.Title,
             m.PersonId, m.PersonalCode, m.UnitId, m.Unit, m.AgencyId, m.Agency, m.Year, m.Description, m.Stage, m.OnPortal, m.Version);
         Stages = await db.ModelStageEntries.AsNoTracking().Where(e => e.ModelId == id).OrderBy(e => e.Id).ToListAsync(ct);
-        MovementIds = await db.ModelMovements.AsNoTracking().Where(x => x.ModelId == id).OrderBy(x => x.MovementId).Select(x => x.MovementId).ToListAsync(ct);
+        Movements = await register.MovementsAsync(await db.ModelMovements.AsNoTracking().Where(x => x.ModelId == id).Select(x => x.MovementId).ToListAsync(ct), ct);
         return null;
     }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Data;
 using ThiDua.Features.Accounts;
+using ThiDua.Features.Movements;
 using ThiDua.Features.Units;
 using ThiDua.Infrastructure;
 
@@ -34,6 +35,12 @@ public sealed record ModelInput(ModelKind Kind, string? PersonalCode, int? UnitI
 
 /// <summary>A stage change as typed: where to, when, notes, evidence (text and/or a stored file), and the reason for a step back.</summary>
 public sealed record StageInput(ModelStage Target, DateOnly? OnDate, string? Note, string? Evidence, StoredDocument? File, string? Reason);
+
+/// <summary>A movement a model may be linked to: its id, name (theme) and year.</summary>
+public sealed record MovementChoice(int Id, string Theme, int Year)
+{
+    public string Label => ModelRules.MovementLabel(Theme, Year);
+}
 
 /// <summary>The result of a change: nothing wrong, Vietnamese problems, or refused (outside the user's agency).</summary>
 public sealed record ModelOutcome(List<string> Errors, bool Forbidden = false, int? Id = null)
@@ -101,21 +108,8 @@ public static class ModelRules
         return null;
     }
 
-    /// <summary>Reads "12, 15 16" as movement ids; null with a message when a part is not a positive number or there are too many.</summary>
-    public static (List<int>? Ids, string? Error) ParseMovementIds(string? text)
-    {
-        var ids = new List<int>();
-        foreach (var part in (text ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
-                return (null, $"Phong trào thi đua: \"{(part.Length > 20 ? part[..20] + "…" : part)}\" không phải là mã phong trào (số nguyên dương).");
-            if (!ids.Contains(id)) ids.Add(id);
-        }
-        if (ids.Count > MovementsMax) return (null, $"Phong trào thi đua: tối đa {MovementsMax} phong trào.");
-        return (ids, null);
-    }
-
-    public static string MovementName(int id) => string.Create(CultureInfo.InvariantCulture, $"Phong trào số {id}");
+    /// <summary>A movement as a person reads it: its name and year, e.g. "Đoàn kết, sáng tạo… (2019)".</summary>
+    public static string MovementLabel(string theme, int year) => string.Create(CultureInfo.InvariantCulture, $"{theme} ({year})");
 
     public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
@@ -165,6 +159,8 @@ public sealed class ModelRegister(AppDbContext db, TimeProvider clock)
             if (input.Kind == ModelKind.Practice && string.IsNullOrWhiteSpace(input.Title)) errors.Add("Tên mô hình, cách làm hay: hãy nhập tên.");
         }
         if (agencyId is { } a && !actor.CanChange(a)) errors.Add("Chỉ ghi được gương điển hình của cơ quan mình: cán bộ hoặc đơn vị đã chọn thuộc cơ quan khác.");
+        var movementIds = input.MovementIds.Distinct().ToList();
+        if (errors.Count == 0 && await MovementProblemAsync(agencyId!.Value, movementIds, [], ct) is { } mp) errors.Add(mp);
         if (errors.Count > 0) return new ModelOutcome(errors);
         var now = clock.GetUtcNow().UtcDateTime;
         var m = new ExemplaryModel
@@ -173,12 +169,12 @@ public sealed class ModelRegister(AppDbContext db, TimeProvider clock)
             Title = ModelRules.Blank(input.Title), Description = ModelRules.Blank(input.Description), Stage = ModelStage.Discover,
         };
         m.Stages.Add(new ModelStageEntry { Stage = ModelStage.Discover, OnDate = input.DiscoveredOn.Value, Note = ModelRules.Blank(input.Note), Evidence = ModelRules.Blank(input.Evidence), RecordedBy = actor.UserName, RecordedUtc = now });
-        foreach (var id in input.MovementIds) m.Movements.Add(new ModelMovement { MovementId = id });
+        foreach (var id in movementIds) m.Movements.Add(new ModelMovement { MovementId = id });
         db.ExemplaryModels.Add(m);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         db.Audit(actor.UserName, "Thêm gương điển hình", EntityType, m.Id,
-            $"trước: — → sau: {ModelRules.KindName(m.Kind)} {subject}{(m.Title is null ? "" : $" \"{m.Title}\"")}; giai đoạn {ModelRules.StageName(m.Stage)} ngày {VnFormat.Date(input.DiscoveredOn)}; phong trào: {Movements(m)}",
+            $"trước: — → sau: {ModelRules.KindName(m.Kind)} {subject}{(m.Title is null ? "" : $" \"{m.Title}\"")}; giai đoạn {ModelRules.StageName(m.Stage)} ngày {VnFormat.Date(input.DiscoveredOn)}; phong trào: {await MovementNamesAsync(movementIds, ct)}",
             atUtc: now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -193,16 +189,19 @@ public sealed class ModelRegister(AppDbContext db, TimeProvider clock)
         if (!actor.CanChange(m.AgencyId)) return ModelOutcome.Refused;
         var errors = CheckText(input);
         if (m.Kind == ModelKind.Practice && string.IsNullOrWhiteSpace(input.Title)) errors.Add("Tên mô hình, cách làm hay: hãy nhập tên.");
+        var movementIds = input.MovementIds.Distinct().ToList();
+        var linked = m.Movements.Select(x => x.MovementId).ToList();
+        if (errors.Count == 0 && await MovementProblemAsync(m.AgencyId, movementIds, linked, ct) is { } mp) errors.Add(mp);
         if (errors.Count > 0) return new ModelOutcome(errors);
-        var before = $"tên: {m.Title ?? "—"}; mô tả {m.Description?.Length ?? 0} ký tự; phong trào: {Movements(m)}";
+        var before = $"tên: {m.Title ?? "—"}; mô tả {m.Description?.Length ?? 0} ký tự; phong trào: {await MovementNamesAsync(linked, ct)}";
         db.Entry(m).Property(x => x.Version).OriginalValue = version;
         m.Title = ModelRules.Blank(input.Title);
         m.Description = ModelRules.Blank(input.Description);
-        foreach (var gone in m.Movements.Where(x => !input.MovementIds.Contains(x.MovementId)).ToList()) m.Movements.Remove(gone);
-        foreach (var added in input.MovementIds.Where(x => m.Movements.All(y => y.MovementId != x))) m.Movements.Add(new ModelMovement { MovementId = added });
+        foreach (var gone in m.Movements.Where(x => !movementIds.Contains(x.MovementId)).ToList()) m.Movements.Remove(gone);
+        foreach (var added in movementIds.Where(x => m.Movements.All(y => y.MovementId != x))) m.Movements.Add(new ModelMovement { MovementId = added });
         db.Entry(m).Property(x => x.Version).IsModified = true;
         db.Audit(actor.UserName, "Sửa gương điển hình", EntityType, m.Id,
-            $"trước: {before} → sau: tên: {m.Title ?? "—"}; mô tả {m.Description?.Length ?? 0} ký tự; phong trào: {Movements(m)}", atUtc: clock.GetUtcNow().UtcDateTime);
+            $"trước: {before} → sau: tên: {m.Title ?? "—"}; mô tả {m.Description?.Length ?? 0} ký tự; phong trào: {await MovementNamesAsync(movementIds, ct)}", atUtc: clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(id, ct);
     }
 
@@ -257,12 +256,57 @@ public sealed class ModelRegister(AppDbContext db, TimeProvider clock)
         if ((i.Description?.Length ?? 0) > ModelRules.DescriptionMax) errors.Add($"Mô tả tối đa {VnFormat.Number(ModelRules.DescriptionMax)} ký tự.");
         if ((i.Note?.Length ?? 0) > ModelRules.NoteMax) errors.Add($"Ghi chú tối đa {VnFormat.Number(ModelRules.NoteMax)} ký tự.");
         if ((i.Evidence?.Length ?? 0) > ModelRules.NoteMax) errors.Add($"Minh chứng tối đa {VnFormat.Number(ModelRules.NoteMax)} ký tự.");
-        if (i.MovementIds.Count > ModelRules.MovementsMax) errors.Add($"Phong trào thi đua: tối đa {ModelRules.MovementsMax} phong trào.");
+        if (i.MovementIds.Distinct().Count() > ModelRules.MovementsMax) errors.Add($"Phong trào thi đua: tối đa {ModelRules.MovementsMax} phong trào.");
         return errors;
     }
 
-    private static string Movements(ExemplaryModel m) =>
-        m.Movements.Count == 0 ? "—" : string.Join(", ", m.Movements.Select(x => x.MovementId.ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
+    // ---------- movements ----------
+
+    /// <summary>
+    /// The movements an agency may see, launched or ended: the bloc's movements that target it, its own, and the national
+    /// ones — <see cref="MovementService.Readable"/> for a reader of that agency, drafts left out.
+    /// </summary>
+    public async Task<IQueryable<Movement>> MovementsSeenByAsync(int agencyId, CancellationToken ct)
+    {
+        var reader = await MovementActor.ForAsync(db, "", secretariat: false, officer: false, agencyId, ct);
+        return new MovementService(db, clock).Readable(reader).Where(x => x.State != MovementState.Draft);
+    }
+
+    /// <summary>
+    /// The checkboxes of the edit form: what <paramref name="agencyId"/> may see of <paramref name="year"/> and the year
+    /// before, and every movement in <paramref name="linked"/> whatever its year; newest year first, then by name.
+    /// </summary>
+    public async Task<List<MovementChoice>> MovementChoicesAsync(int? agencyId, int year, IReadOnlyCollection<int> linked, CancellationToken ct)
+    {
+        var list = agencyId is { } a
+            ? await (await MovementsSeenByAsync(a, ct)).AsNoTracking().Where(x => x.Year == year || x.Year == year - 1)
+                .Select(x => new MovementChoice(x.Id, x.Theme, x.Year)).ToListAsync(ct)
+            : [];
+        var missing = linked.Where(id => list.All(c => c.Id != id)).ToList();
+        if (missing.Count > 0) list.AddRange(await MovementsAsync(missing, ct));
+        return list.OrderByDescending(c => c.Year).ThenBy(c => c.Theme, StringComparer.Ordinal).ThenBy(c => c.Id).ToList();
+    }
+
+    /// <summary>The named movements, by year then name.</summary>
+    public async Task<List<MovementChoice>> MovementsAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var list = await db.Movements.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new MovementChoice(x.Id, x.Theme, x.Year)).ToListAsync(ct);
+        return list.OrderBy(c => c.Year).ThenBy(c => c.Theme, StringComparer.Ordinal).ThenBy(c => c.Id).ToList();
+    }
+
+    /// <summary>Why the movements may not be linked to a model of <paramref name="agencyId"/>: one the agency may not see (and not already linked).</summary>
+    private async Task<string?> MovementProblemAsync(int agencyId, List<int> ids, List<int> linked, CancellationToken ct)
+    {
+        var asked = ids.Where(id => !linked.Contains(id)).ToList();
+        if (asked.Count == 0) return null;
+        var seen = await (await MovementsSeenByAsync(agencyId, ct)).Where(x => asked.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+        return asked.All(seen.Contains) ? null
+            : "Phong trào thi đua: chỉ chọn được phong trào mà cơ quan của gương điển hình được phát động hoặc tham gia (đã phát động hoặc đã kết thúc). Hãy chọn trong danh sách.";
+    }
+
+    private async Task<string> MovementNamesAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        ids.Count == 0 ? "—" : string.Join("; ", (await MovementsAsync(ids, ct)).Select(c => c.Label));
 
     private async Task<ModelOutcome> SaveAsync(int id, CancellationToken ct)
     {

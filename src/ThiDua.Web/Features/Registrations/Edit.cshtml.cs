@@ -38,6 +38,8 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, Registra
     [BindProperty(SupportsGet = true), StringLength(RegistrationRules.MaxSearch, ErrorMessage = "Từ khóa tìm kiếm tối đa 100 ký tự.")] public string? Q { get; set; }
 
     public Header Reg { get; private set; } = null!;
+    /// <summary>The movement the registration answers, by name (Theme) and year.</summary>
+    public MovementOption? Movement { get; private set; }
     public List<LineRow> Lines { get; private set; } = [];
     public RegistrationHints.Result Hints { get; private set; } = new(0, null, new Dictionary<(int, string), LineHint>());
     public List<Units.UnitOption> SubUnits { get; private set; } = [];
@@ -65,6 +67,8 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, Registra
         Access = await RegistrationAccess.ForAsync(User, scopes, ct);
         if (!Access.CanRead(reg.UnitId)) return Forbid();
         Reg = reg;
+        if (reg.MovementId is { } mid)
+            Movement = await db.Movements.AsNoTracking().Where(m => m.Id == mid).Select(m => new MovementOption(m.Id, m.Theme, m.Year, false)).FirstOrDefaultAsync(ct);
         var lines = await db.RegistrationLines.AsNoTracking().Where(l => l.RegistrationId == id)
             .Select(l => new
             {

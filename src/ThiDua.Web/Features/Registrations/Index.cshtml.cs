@@ -24,6 +24,8 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, Registr
     public string? OwnAgency { get; private set; }
     /// <summary>The officer's agency has no registration for the shown year yet.</summary>
     public bool CanCreateOwn { get; private set; }
+    /// <summary>For each agency that may start a draft of the shown year here: the movements of that year it may answer (see <see cref="RegistrationService.MovementOptionsAsync"/>).</summary>
+    public Dictionary<int, List<MovementOption>> MovementOptions { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -45,6 +47,7 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, Registr
         if (Access.Secretariat)
         {
             Rows = await RegistrationSummary.AgencyRowsAsync(db, ShownYear, ct);
+            foreach (var r in Rows.Where(r => r.RegistrationId is null)) MovementOptions[r.UnitId] = await service.MovementOptionsAsync(r.UnitId, ShownYear, ct);
             return;
         }
         if (Access.OwnAgencyId is not { } own) return;
@@ -52,9 +55,13 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, Registr
         Rows = await db.Registrations.AsNoTracking().Where(r => r.UnitId == own).OrderByDescending(r => r.Year)
             .Select(r => new Row(r.UnitId, r.Unit!.Name, r.Unit.Code, r.Id, r.Year, r.State, r.SubmittedUtc, r.Lines.Count)).ToListAsync(ct);
         CanCreateOwn = Access.CanDraft(own) && !Rows.Any(r => r.Year == ShownYear);
+        if (CanCreateOwn) MovementOptions[own] = await service.MovementOptionsAsync(own, ShownYear, ct);
     }
 
-    /// <summary>Starts the draft of an agency for a year: an officer for their own agency only, the secretariat for any.</summary>
+    /// <summary>
+    /// Starts the draft of an agency for a year: an officer for their own agency only, the secretariat for any. The
+    /// movement, when one is chosen, must be of that year and reach the agency (checked by the service).
+    /// </summary>
     public async Task<IActionResult> OnPostCreateAsync(int? unitId, int? year, int? movementId, CancellationToken ct)
     {
         var access = await RegistrationAccess.ForAsync(User, scopes, ct);
@@ -65,9 +72,9 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, Registr
             TempData["Message"] = RegistrationRules.YearRangeMessage();
             return RedirectToPage("Index");
         }
-        if (movementId is < 1)
+        if (movementId is < 1 || ModelState.TryGetValue(nameof(movementId), out var bad) && bad.Errors.Count > 0)
         {
-            TempData["Message"] = "Mã phong trào không hợp lệ.";
+            TempData["Message"] = "Phong trào: mã phong trào không hợp lệ. Hãy chọn trong danh sách.";
             return RedirectToPage("Index", new { year = y });
         }
         try

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Data;
 using ThiDua.Features.Awards;
+using ThiDua.Features.Movements;
 using ThiDua.Features.Units;
 using ThiDua.Infrastructure;
 
@@ -14,6 +15,16 @@ public sealed class RegistrationConflictException() : Exception(Message_)
 
 /// <summary>What a new line registers; validated against the agency and the catalogue by <see cref="RegistrationService.AddLineAsync"/>.</summary>
 public sealed record NewLine(RegistrationSubject Subject, int? UnitId, int? PersonId, string Code, string? Note);
+
+/// <summary>A movement a registration may answer: its id, name (theme) and year, and whether it is the bloc's regular movement of the year.</summary>
+public sealed record MovementOption(int Id, string Theme, int Year, bool BlocRegular)
+{
+    public string Label => FormattableString.Invariant($"{Theme} ({Year})");
+
+    /// <summary>The bloc's regular movement of the year when there is exactly one among <paramref name="options"/>; otherwise none.</summary>
+    public static int? DefaultOf(IReadOnlyList<MovementOption> options) =>
+        options.Count(o => o.BlocRegular) == 1 ? options.Single(o => o.BlocRegular).Id : null;
+}
 
 /// <summary>
 /// Every change of a registration: creating it, adding and removing lines, and its state transitions, each with its
@@ -34,6 +45,16 @@ public sealed class RegistrationService(AppDbContext db)
         if (agency is null || agency.Kind != UnitKind.Agency) throw new RegistrationRefusedException("Cơ quan đăng ký phải là một cơ quan có trong danh sách đơn vị.");
         if (await db.Registrations.AnyAsync(r => r.UnitId == agencyId && r.Year == year, ct))
             throw new RegistrationRefusedException($"{agency.Name} đã có bản đăng ký thi đua năm {year}.");
+        string? movementText = null;
+        if (movementId is { } mid)
+        {
+            var movement = await db.Movements.AsNoTracking().Where(m => m.Id == mid).Select(m => new { m.Theme, m.Year }).FirstOrDefaultAsync(ct);
+            if (movement is null) throw new RegistrationRefusedException("Phong trào: không có phong trào này. Hãy chọn trong danh sách.");
+            if (movement.Year != year) throw new RegistrationRefusedException($"Phong trào: phải là một phong trào của năm {year}. Hãy chọn trong danh sách.");
+            if (!await (await MovementsSeenByAsync(agencyId, ct)).AnyAsync(m => m.Id == mid, ct))
+                throw new RegistrationRefusedException($"Phong trào: {agency.Name} không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách.");
+            movementText = FormattableString.Invariant($"{movement.Theme} ({movement.Year})");
+        }
         var reg = new Registration { UnitId = agencyId, Year = year, MovementId = movementId, State = RegistrationState.Draft, CreatedUtc = atUtc, ChangedUtc = atUtc, CreatedBy = user };
         db.Registrations.Add(reg);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -48,11 +69,31 @@ public sealed class RegistrationService(AppDbContext db)
             throw new RegistrationRefusedException($"{agency.Name} đã có bản đăng ký thi đua năm {year}.");
         }
         db.Audit(user, "Tạo bản đăng ký thi đua", EntityType, reg.Id,
-            $"trước: — → sau: {agency.Name} năm {year}, {RegistrationRules.StateName(reg.State)}{(movementId is { } m ? FormattableString.Invariant($", phong trào #{m}") : "")}",
+            $"trước: — → sau: {agency.Name} năm {year}, {RegistrationRules.StateName(reg.State)}{(movementText is null ? "" : $", phong trào: {movementText}")}",
             atUtc, AuditCode(agency.Code, year));
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return reg;
+    }
+
+    /// <summary>
+    /// The movements an agency may see, launched or ended: the bloc's movements that target it, its own, and the national
+    /// ones — <see cref="MovementService.Readable"/> for a reader of that agency, drafts left out.
+    /// </summary>
+    public async Task<IQueryable<Movement>> MovementsSeenByAsync(int agencyId, CancellationToken ct)
+    {
+        var reader = await MovementActor.ForAsync(db, "", secretariat: false, officer: false, agencyId, ct);
+        // Readable needs no clock; the service is built here so this class keeps its one dependency.
+        return new MovementService(db, TimeProvider.System).Readable(reader).Where(m => m.State != MovementState.Draft);
+    }
+
+    /// <summary>The movements of <paramref name="year"/> an agency may answer with its registration, by name.</summary>
+    public async Task<List<MovementOption>> MovementOptionsAsync(int agencyId, int year, CancellationToken ct = default)
+    {
+        var list = await (await MovementsSeenByAsync(agencyId, ct)).AsNoTracking().Where(m => m.Year == year)
+            .Select(m => new MovementOption(m.Id, m.Theme, m.Year, m.Kind == MovementKind.Regular && !m.IsNational && m.BlocId != null && m.LaunchedByUnitId == null))
+            .ToListAsync(ct);
+        return list.OrderByDescending(o => o.BlocRegular).ThenBy(o => o.Theme, StringComparer.Ordinal).ThenBy(o => o.Id).ToList();
     }
 
     /// <summary>Adds a line: the subject must belong to the agency, the code must suit the subject, and the same line may not be there twice.</summary>
