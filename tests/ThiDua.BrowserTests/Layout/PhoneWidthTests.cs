@@ -13,16 +13,29 @@ public sealed class PhoneWidthTests(BrowserFixture fx) : IClassFixture<BrowserFi
     [InlineData("admin@thidua.vn", "/Admin/Audit")]
     [InlineData("admin@thidua.vn", "/Admin/Accounts")]
     [InlineData("tdkt.btctw@thidua.vn", "/People/Import")]
-    [InlineData("tdkt.btctw@thidua.vn", "first-person")]
+    [InlineData("tdkt.btctw@thidua.vn", "/People|/People/Details/")]
+    // The bloc's year, as the secretariat and as an agency's officer; "list|prefix" opens the list and follows its
+    // first link to a record page.
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Movements?year=2019|/Movements/Details/")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Movements/Directives")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Registrations?year=2019|/Registrations/Edit/")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Registrations/Summary?year=2019")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Agreements|/Agreements/Details/")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Scoring|/Scoring/Sheet/")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Votes|/Votes/Details/")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Models|/Models/Details/")]
+    [InlineData("tdkt.btctw@thidua.vn", "/Movements")]
+    [InlineData("tdkt.btctw@thidua.vn", "/Registrations?year=2026|/Registrations/Edit/")]
+    [InlineData("tdkt.btctw@thidua.vn", "/Scoring")]
     public async Task Page_At390_IsNotWiderThanTheScreen(string email, string url)
     {
         var page = await fx.SignedInPageAsync(email);
         await page.SetViewportSizeAsync(390, 844);
-        if (url == "first-person")
+        if (url.Split('|') is [var list, var prefix])
         {
-            await page.GotoAsync("/People");
-            await page.Locator("table a[href^='/People/Details/']").First.ClickAsync();
-            await page.WaitForURLAsync("**/People/Details/**");
+            await page.GotoAsync(list);
+            await page.Locator($"main a[href^='{prefix}']").First.ClickAsync();
+            await page.WaitForURLAsync($"**{prefix}**");
         }
         else await page.GotoAsync(url);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -263,23 +263,13 @@ public sealed class ModelRegister(AppDbContext db, TimeProvider clock)
     // ---------- movements ----------
 
     /// <summary>
-    /// The movements an agency may see, launched or ended: the bloc's movements that target it, its own, and the national
-    /// ones — <see cref="MovementService.Readable"/> for a reader of that agency, drafts left out.
-    /// </summary>
-    public async Task<IQueryable<Movement>> MovementsSeenByAsync(int agencyId, CancellationToken ct)
-    {
-        var reader = await MovementActor.ForAsync(db, "", secretariat: false, officer: false, agencyId, ct);
-        return new MovementService(db, clock).Readable(reader).Where(x => x.State != MovementState.Draft);
-    }
-
-    /// <summary>
     /// The checkboxes of the edit form: what <paramref name="agencyId"/> may see of <paramref name="year"/> and the year
     /// before, and every movement in <paramref name="linked"/> whatever its year; newest year first, then by name.
     /// </summary>
     public async Task<List<MovementChoice>> MovementChoicesAsync(int? agencyId, int year, IReadOnlyCollection<int> linked, CancellationToken ct)
     {
         var list = agencyId is { } a
-            ? await (await MovementsSeenByAsync(a, ct)).AsNoTracking().Where(x => x.Year == year || x.Year == year - 1)
+            ? await (await MovementService.LaunchedSeenByAgencyAsync(db, a, ct)).AsNoTracking().Where(x => x.Year == year || x.Year == year - 1)
                 .Select(x => new MovementChoice(x.Id, x.Theme, x.Year)).ToListAsync(ct)
             : [];
         var missing = linked.Where(id => list.All(c => c.Id != id)).ToList();
@@ -300,7 +290,7 @@ public sealed class ModelRegister(AppDbContext db, TimeProvider clock)
     {
         var asked = ids.Where(id => !linked.Contains(id)).ToList();
         if (asked.Count == 0) return null;
-        var seen = await (await MovementsSeenByAsync(agencyId, ct)).Where(x => asked.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+        var seen = await (await MovementService.LaunchedSeenByAgencyAsync(db, agencyId, ct)).Where(x => asked.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
         return asked.All(seen.Contains) ? null
             : "Phong trào thi đua: chỉ chọn được phong trào mà cơ quan của gương điển hình được phát động hoặc tham gia (đã phát động hoặc đã kết thúc). Hãy chọn trong danh sách.";
     }

@@ -126,6 +126,18 @@ public sealed class MovementService(AppDbContext db, TimeProvider clock)
 
     public Task<bool> CanReadAsync(int id, MovementActor actor, CancellationToken ct) => Readable(actor).AnyAsync(m => m.Id == id, ct);
 
+    /// <summary>
+    /// The movements an agency may answer, launched or ended: the bloc's movements that target it, its own, and the
+    /// national ones — <see cref="Readable"/> for a reader of that agency, drafts left out. Registrations and exemplary
+    /// models offer and accept only these.
+    /// </summary>
+    public static async Task<IQueryable<Movement>> LaunchedSeenByAgencyAsync(AppDbContext db, int agencyId, CancellationToken ct)
+    {
+        var reader = await MovementActor.ForAsync(db, "", secretariat: false, officer: false, agencyId, ct);
+        // Readable needs no clock.
+        return new MovementService(db, TimeProvider.System).Readable(reader).Where(m => m.State != MovementState.Draft);
+    }
+
     /// <summary>The bloc secretariat manages every movement; an agency's officer the movements its agency launched.</summary>
     public static bool CanManage(Movement m, MovementActor actor) =>
         actor.Secretariat || actor.Officer && !m.IsNational && m.LaunchedByUnitId is { } u && actor.AgencyUnits.Contains(u);

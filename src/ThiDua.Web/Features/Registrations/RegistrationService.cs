@@ -51,7 +51,7 @@ public sealed class RegistrationService(AppDbContext db)
             var movement = await db.Movements.AsNoTracking().Where(m => m.Id == mid).Select(m => new { m.Theme, m.Year }).FirstOrDefaultAsync(ct);
             if (movement is null) throw new RegistrationRefusedException("Phong trào: không có phong trào này. Hãy chọn trong danh sách.");
             if (movement.Year != year) throw new RegistrationRefusedException($"Phong trào: phải là một phong trào của năm {year}. Hãy chọn trong danh sách.");
-            if (!await (await MovementsSeenByAsync(agencyId, ct)).AnyAsync(m => m.Id == mid, ct))
+            if (!await (await MovementService.LaunchedSeenByAgencyAsync(db, agencyId, ct)).AnyAsync(m => m.Id == mid, ct))
                 throw new RegistrationRefusedException($"Phong trào: {agency.Name} không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách.");
             movementText = FormattableString.Invariant($"{movement.Theme} ({movement.Year})");
         }
@@ -76,21 +76,11 @@ public sealed class RegistrationService(AppDbContext db)
         return reg;
     }
 
-    /// <summary>
-    /// The movements an agency may see, launched or ended: the bloc's movements that target it, its own, and the national
-    /// ones — <see cref="MovementService.Readable"/> for a reader of that agency, drafts left out.
-    /// </summary>
-    public async Task<IQueryable<Movement>> MovementsSeenByAsync(int agencyId, CancellationToken ct)
-    {
-        var reader = await MovementActor.ForAsync(db, "", secretariat: false, officer: false, agencyId, ct);
-        // Readable needs no clock; the service is built here so this class keeps its one dependency.
-        return new MovementService(db, TimeProvider.System).Readable(reader).Where(m => m.State != MovementState.Draft);
-    }
 
     /// <summary>The movements of <paramref name="year"/> an agency may answer with its registration, by name.</summary>
     public async Task<List<MovementOption>> MovementOptionsAsync(int agencyId, int year, CancellationToken ct = default)
     {
-        var list = await (await MovementsSeenByAsync(agencyId, ct)).AsNoTracking().Where(m => m.Year == year)
+        var list = await (await MovementService.LaunchedSeenByAgencyAsync(db, agencyId, ct)).AsNoTracking().Where(m => m.Year == year)
             .Select(m => new MovementOption(m.Id, m.Theme, m.Year, m.Kind == MovementKind.Regular && !m.IsNational && m.BlocId != null && m.LaunchedByUnitId == null))
             .ToListAsync(ct);
         return list.OrderByDescending(o => o.BlocRegular).ThenBy(o => o.Theme, StringComparer.Ordinal).ThenBy(o => o.Id).ToList();
