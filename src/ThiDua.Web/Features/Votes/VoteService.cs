@@ -34,10 +34,15 @@ public sealed class VoteService(AppDbContext db)
     public const int MaxPlaces = 50, MaxCandidates = 50, MaxDelegates = 200;
     public static readonly string[] AwardCodes = ["CO_CP", "BK_TTG", "BK_BO"];
 
-    /// <summary>The law's default for a council where the bloc's own regulation is not at hand.</summary>
+    /// <summary>
+    /// The law's default for a council where the bloc's own regulation is not at hand, worded for the minutes and the
+    /// page (sources: legal-rules.md §3 "Bình xét" — places and threshold unknown ❌; legal-verification.md claim 13 —
+    /// a council's thresholds are set by its own regulation; NĐ 91/2017 Điều 45 khoản 8 verified).
+    /// </summary>
     public const string DefaultBasis =
-        "Mặc định theo nguyên tắc đa số (trên một nửa số đại biểu có mặt); Quy chế của Khối chưa có bản chính thức. " +
-        "legal-rules.md §3 \"Bình xét\": số suất, ngưỡng phiếu chưa rõ, chưa xác minh; legal-verification.md mục 13: ngưỡng của hội đồng do quy chế quy định.";
+        "Mặc định theo nguyên tắc đa số (trên một nửa số đại biểu có mặt). Quy chế hoạt động của Khối chưa có bản chính thức, " +
+        "chưa quy định số suất và ngưỡng phiếu; ngưỡng phiếu của Hội đồng Thi đua – Khen thưởng do quy chế của Hội đồng quy định " +
+        "(Nghị định 91/2017/NĐ-CP, Điều 45 khoản 8 chỉ quy định ngưỡng 90% cho Chiến sĩ thi đua cấp bộ, toàn quốc và Anh hùng).";
 
     /// <summary>Token alphabet without look-alikes (0/O, 1/I/L): 31 letters and digits, 12 of them ≈ 59 bits.</summary>
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
