@@ -65,6 +65,8 @@ else
   rc=1
 fi
 set -e
+# Name the failures beside the count, so a run whose log is gone (a fresh-clone check) still says which test failed.
+grep -E '^[[:space:]]+Failed [A-Za-z]' test.log | sed 's/^[[:space:]]*/FAILED: /' | sort -u || true
 # dotnet test prints a summary per test project ("Passed: N" / "Failed: N"); add them up.
 awk '/^[[:space:]]+Passed: [0-9]+[[:space:]]*$/{p+=$2} /^[[:space:]]+Failed: [0-9]+[[:space:]]*$/{f+=$2}
      /(Passed|Failed)! +- Failed: /{gsub(",","");for(i=1;i<=NF;i++){if($i=="Failed:")f2+=$(i+1);if($i=="Passed:")p2+=$(i+1)}}
