@@ -361,6 +361,22 @@ public sealed class ScoringService(AppDbContext db, TimeProvider clock)
 
     private static string CriterionLabel(ScoreEntry e) => $"Tiêu chí \"{e.Criterion!.Name}\"";
 
+    /// <summary>
+    /// The card's entry for a posted criterion and the points typed for it (empty: none); false with the Vietnamese
+    /// message naming what is wrong: a criterion of another card, text that is not points, points beyond the criterion's bounds.
+    /// </summary>
+    private static bool TryReadPoints(ScoreCard card, int criterionId, string? text,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ScoreEntry? e, out decimal? points,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    {
+        e = card.Entries.FirstOrDefault(x => x.CriterionId == criterionId);
+        points = null;
+        error = e is null ? "Tiêu chí không thuộc phiếu này."
+            : !Points.TryParse(text, out points) ? $"{CriterionLabel(e)}: \"{Shorten(text)}\" không phải là số điểm hợp lệ (bước 0,5; ví dụ 12,5)."
+            : points is { } val ? BoundError(e, val) : null;
+        return error is null;
+    }
+
     private static string? BoundError(ScoreEntry e, decimal v) =>
         v > Bound(e) ? $"{CriterionLabel(e)}: {Points.Format(v)} điểm vượt điểm tối đa {Points.Format(Bound(e))}" +
             (e.Criterion!.Group!.Kind == GroupKind.Penalty ? " (điểm trừ nhập là số điểm bị trừ)." : ".") : null;
@@ -380,10 +396,7 @@ public sealed class ScoringService(AppDbContext db, TimeProvider clock)
         var changes = new List<string>();
         foreach (var input in inputs)
         {
-            var e = card.Entries.FirstOrDefault(x => x.CriterionId == input.CriterionId);
-            if (e is null) { errors.Add("Tiêu chí không thuộc phiếu này."); continue; }
-            if (!Points.TryParse(input.Points, out var v)) { errors.Add($"{CriterionLabel(e)}: \"{Shorten(input.Points)}\" không phải là số điểm hợp lệ (bước 0,5; ví dụ 12,5)."); continue; }
-            if (v is { } val && BoundError(e, val) is { } be) { errors.Add(be); continue; }
+            if (!TryReadPoints(card, input.CriterionId, input.Points, out var e, out var v, out var pe)) { errors.Add(pe); continue; }
             var evidence = string.IsNullOrWhiteSpace(input.Evidence) ? null : input.Evidence.Trim();
             if (CheckText(evidence, EvidenceMax, $"{CriterionLabel(e)}, minh chứng") is { } te) { errors.Add(te); continue; }
             if (e.SelfPoints != v) changes.Add($"{e.Criterion!.Name}: tự chấm trước: {Points.Format(e.SelfPoints)} → sau: {Points.Format(v)}");
@@ -510,10 +523,7 @@ public sealed class ScoringService(AppDbContext db, TimeProvider clock)
         var changes = new List<string>();
         foreach (var input in inputs)
         {
-            var e = card.Entries.FirstOrDefault(x => x.CriterionId == input.CriterionId);
-            if (e is null) { errors.Add("Tiêu chí không thuộc phiếu này."); continue; }
-            if (!Points.TryParse(input.Points, out var v)) { errors.Add($"{CriterionLabel(e)}: \"{Shorten(input.Points)}\" không phải là số điểm hợp lệ (bước 0,5; ví dụ 12,5)."); continue; }
-            if (v is { } val && BoundError(e, val) is { } be) { errors.Add(be); continue; }
+            if (!TryReadPoints(card, input.CriterionId, input.Points, out var e, out var v, out var pe)) { errors.Add(pe); continue; }
             var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
             if (CheckText(comment, CommentMax, $"{CriterionLabel(e)}, nhận xét") is { } te) { errors.Add(te); continue; }
             if (v is not null && v != e.SelfPoints && comment is null) { errors.Add($"{CriterionLabel(e)}: đề xuất điểm khác điểm tự chấm thì hãy ghi nhận xét."); continue; }
