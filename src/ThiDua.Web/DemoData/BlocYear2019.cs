@@ -47,6 +47,10 @@ public static class BlocYear2019
 {
     public static async Task SeedAsync(AppDbContext db, IServiceProvider services, CancellationToken ct)
     {
+        // The registry's seeding leaves thousands of saved entities tracked (and change detection off); every save of
+        // the steps would scan them. Start the year from an empty tracker, detecting changes as the pages' saves do.
+        db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         var bloc = await db.Blocs.SingleAsync(b => b.Code == DemoSeeder.BlocCode, ct);
         var codes = DemoSeeder.Agencies.Select(a => a.Code).ToList();
         var ids = await db.Units.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, ct);

@@ -25,10 +25,7 @@ public static class RegistrationsDemo
 
     public static async Task SeedAsync(BlocYearDemoContext ctx, CancellationToken ct)
     {
-        // A context of its own: the registry's seeding leaves thousands of entities tracked in ctx.Db, which every
-        // save of this step would otherwise scan.
-        await using var scope = ctx.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = ctx.Db;
         var service = new RegistrationService(db);
         var i = 0;
         var ids = new Dictionary<string, int>();
