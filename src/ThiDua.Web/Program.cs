@@ -97,6 +97,15 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Scoring", "RegistryReader");
     o.Conventions.AuthorizeFolder("/Votes", "RegistryReader");
     o.Conventions.AuthorizeFolder("/Models", "RegistryReader");
+    // Nominations to decisions (issue 10): each page narrows further by role and unit.
+    o.Conventions.AuthorizeFolder("/Nominations", "RegistryReader");
+    o.Conventions.AuthorizeFolder("/Councils", "RegistryReader");
+    o.Conventions.AuthorizeFolder("/Decisions", "RegistryReader");
+    o.Conventions.AuthorizeFolder("/Calendar", "Admin");
+    // Notifications and certificates: any signed-in account (the fallback policy); each checks its owner.
+    // Public: the verification page a certificate's QR code opens, and the public-comment list of the portal.
+    o.Conventions.AllowAnonymousToPage("/Certificates/Verify");
+    o.Conventions.AllowAnonymousToPage("/Nominations/PublicList");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Accounts/Login");
     o.Conventions.AllowAnonymousToPage("/Accounts/AccessDenied");

@@ -114,6 +114,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.Property(x => x.MiddleName).HasMaxLength(100);
             e.Property(x => x.GivenName).HasMaxLength(50);
             e.Property(x => x.Position).HasMaxLength(200);
+            e.Property(x => x.NationalId).HasMaxLength(12);
+            e.Property(x => x.CivilServantCode).HasMaxLength(30);
             e.Property(x => x.Gender).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.SearchName).HasMaxLength(250);
             e.Property(x => x.SortKey).HasMaxLength(600);
@@ -165,6 +167,9 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             e.Property(x => x.Authority).HasMaxLength(300);
             e.Property(x => x.DecisionNumber).HasMaxLength(100);
             e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.RevocationReason).HasMaxLength(2000);
+            e.Property(x => x.RevocationGround).HasMaxLength(1000);
+            e.Property(x => x.RevokedBy).HasMaxLength(256);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Basis).HasConversion<string>().HasMaxLength(20);
             e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);

@@ -33,6 +33,12 @@ public sealed class AwardRecord
     /// <summary>Merit over a period, or a one-off (đột xuất) or thematic (chuyên đề) achievement: the latter are no basis for merit awards under Luật 2022.</summary>
     public Eligibility.AwardBasis Basis { get; set; }
     public string? Note { get; set; }
+    /// <summary>Thu hồi: the award was revoked (Luật TĐKT 2022 Điều 94 and the decree in force); it stays in the history, marked.</summary>
+    public DateOnly? RevokedOn { get; set; }
+    public string? RevocationReason { get; set; }
+    /// <summary>The legal ground and the revoking decision, as stated.</summary>
+    public string? RevocationGround { get; set; }
+    public string? RevokedBy { get; set; }
 
     /// <summary>Codes and their Vietnamese names, in catalogue order (one catalogue: <see cref="Eligibility.EligibilityCodes.Catalogue"/>).</summary>
     public static readonly IReadOnlyDictionary<string, string> Codes =

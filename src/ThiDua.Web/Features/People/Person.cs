@@ -17,6 +17,10 @@ public sealed class Person : IVersioned
     public string? Position { get; set; }
     public DateOnly? HiredOn { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>Số định danh cá nhân (CCCD, 12 digits): lets an award reach the national HR record.</summary>
+    public string? NationalId { get; set; }
+    /// <summary>Mã số cán bộ, công chức, viên chức (mã CBCCVC) of the HR database.</summary>
+    public string? CivilServantCode { get; set; }
     /// <summary>Đang xem xét kỷ luật, thanh tra, khiếu nại: defers every eligibility verdict.</summary>
     public bool PendingReview { get; set; }
     /// <summary>The unit of the open membership, kept here so lists filter by unit without a join.</summary>
