@@ -38,6 +38,13 @@ public sealed class BlocYearDemoContext
     /// <summary>Set by the scoring step: the member agencies' unit ids in the published 2019 ranking, first place first.</summary>
     public IReadOnlyList<int>? Ranking2019 { get; set; }
 
+    /// <summary>
+    /// The subjects of the bloc leader's 2019 Bằng khen (seed-facts: 13 collectives with the Youth Union of BTCTW among
+    /// them, 35 individuals), chosen by the registry's seeding; the nominations step files a dossier for each.
+    /// </summary>
+    public IReadOnlyList<int> BkCollectives2019 { get; set; } = [];
+    public IReadOnlyList<int> BkIndividuals2019 { get; set; } = [];
+
     /// <summary>The three agencies seed-facts names as the Government Emulation Flag proposals of 2019, in rank order.</summary>
     public static readonly string[] FlagAgencies2019 = ["BTCTW", "HVCTQG", "DUKCQTW"];
 }
@@ -61,6 +68,11 @@ public static class BlocYear2019
             BlocId = bloc.Id,
             Agencies = codes.ToDictionary(c => c, c => ids[c]),
         };
+        // TEMPORARY until the issue-10 merge: the registry's seeding still writes these awards directly.
+        var bk = await db.Awards.AsNoTracking().Where(a => a.Year == 2019 && a.Code == "BK_BO" && a.DecisionNumber != null && a.DecisionNumber.StartsWith("15-QĐ/KTĐ"))
+            .Select(a => new { a.UnitId, a.PersonId }).ToListAsync(ct);
+        ctx.BkCollectives2019 = bk.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).ToList();
+        ctx.BkIndividuals2019 = bk.Where(a => a.PersonId != null).Select(a => a.PersonId!.Value).ToList();
         await Features.Movements.MovementsDemo.SeedAsync(ctx, ct);
         await Features.Registrations.RegistrationsDemo.SeedAsync(ctx, ct);
         await Features.Agreements.AgreementsDemo.SeedAsync(ctx, ct);
