@@ -52,7 +52,7 @@ public sealed class BlocYearDemoContext
 /// <summary>Runs the steps of the demo year 2019 in order; called once by <see cref="DemoSeeder"/> after the registry and accounts.</summary>
 public static class BlocYear2019
 {
-    public static async Task SeedAsync(AppDbContext db, IServiceProvider services, CancellationToken ct)
+    public static async Task SeedAsync(AppDbContext db, IServiceProvider services, IReadOnlyList<int> bkCollectives2019, IReadOnlyList<int> bkIndividuals2019, CancellationToken ct)
     {
         // The registry's seeding leaves thousands of saved entities tracked (and change detection off); every save of
         // the steps would scan them. Start the year from an empty tracker, detecting changes as the pages' saves do.
@@ -67,18 +67,17 @@ public static class BlocYear2019
             Services = services,
             BlocId = bloc.Id,
             Agencies = codes.ToDictionary(c => c, c => ids[c]),
+            BkCollectives2019 = bkCollectives2019,
+            BkIndividuals2019 = bkIndividuals2019,
         };
-        // TEMPORARY until the issue-10 merge: the registry's seeding still writes these awards directly.
-        var bk = await db.Awards.AsNoTracking().Where(a => a.Year == 2019 && a.Code == "BK_BO" && a.DecisionNumber != null && a.DecisionNumber.StartsWith("15-QĐ/KTĐ"))
-            .Select(a => new { a.UnitId, a.PersonId }).ToListAsync(ct);
-        ctx.BkCollectives2019 = bk.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).ToList();
-        ctx.BkIndividuals2019 = bk.Where(a => a.PersonId != null).Select(a => a.PersonId!.Value).ToList();
         await Features.Movements.MovementsDemo.SeedAsync(ctx, ct);
         await Features.Registrations.RegistrationsDemo.SeedAsync(ctx, ct);
         await Features.Agreements.AgreementsDemo.SeedAsync(ctx, ct);
         await Features.Scoring.ScoringDemo.SeedAsync(ctx, ct);
         await Features.Votes.VotesDemo.SeedAsync(ctx, ct);
         await Features.Models.ModelsDemo.SeedAsync(ctx, ct);
+        // Issue 10: the working calendar, dossiers through appraisal, the councils' ballots, the decisions.
+        await Features.Nominations.NominationsDemo.SeedAsync(ctx, ct);
         db.ChangeTracker.Clear();
     }
 }

@@ -182,32 +182,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await BulkInsert.InsertAsync(db, yearRecords, ct);
 
         // 2019 outcomes of the bloc's summary conference (4 March 2020): the CO_CP proposals come from the
-        // conference's vote (Features/Votes/VotesDemo.cs, run by BlocYear2019 below).
-        const string blocLeaderAuthority = "Khối trưởng Khối thi đua các cơ quan Đảng Trung ương";
-        const string decision2019 = "15-QĐ/KTĐ (số minh họa)";
+        // conference's vote (Features/Votes/VotesDemo.cs), the bloc leader's Bằng khen from dossiers through the
+        // council to the decision (Features/Nominations, Councils, Decisions demo steps, run by BlocYear2019 below).
+        // Only the subjects are chosen here, where the random stream has always chosen them.
         var youthUnion = await db.Units.SingleAsync(u => u.Code == "BTCTW-DTN", ct);
-        var collectives = new List<int> { youthUnion.Id };
-        var candidates = workUnits.Values.SelectMany(l => l).Where(u => u.Kind != UnitKind.SubUnit).OrderBy(_ => rng.Next()).Take(12).Select(u => u.Id);
-        collectives.AddRange(candidates);
-        foreach (var unitId in collectives)
-        {
-            db.Awards.Add(new AwardRecord
-            {
-                UnitId = unitId, Year = 2019, Code = "BK_BO", Status = AwardStatus.Conferred, Authority = blocLeaderAuthority,
-                DecisionNumber = decision2019, DecisionDate = new DateOnly(2020, 3, 4),
-                Note = "Bằng khen của Khối trưởng cho tập thể có thành tích xuất sắc trong công tác của Khối năm 2019.",
-            });
-        }
-        var individuals = peopleByAgency.Values.SelectMany(l => l).Where(p => p.HiredOn < new DateOnly(2018, 1, 1)).OrderBy(_ => rng.Next()).Take(35).ToList();
-        foreach (var p in individuals)
-        {
-            db.Awards.Add(new AwardRecord
-            {
-                PersonId = p.Id, Year = 2019, Code = "BK_BO", Status = AwardStatus.Conferred, Authority = blocLeaderAuthority,
-                DecisionNumber = decision2019, DecisionDate = new DateOnly(2020, 3, 4),
-                Note = "Bằng khen của Khối trưởng cho cá nhân có thành tích xuất sắc trong công tác của Khối năm 2019.",
-            });
-        }
+        var bkCollectives = new List<int> { youthUnion.Id };
+        bkCollectives.AddRange(workUnits.Values.SelectMany(l => l).Where(u => u.Kind != UnitKind.SubUnit).OrderBy(_ => rng.Next()).Take(12).Select(u => u.Id));
+        var bkIndividuals = peopleByAgency.Values.SelectMany(l => l).Where(p => p.HiredOn < new DateOnly(2018, 1, 1)).OrderBy(_ => rng.Next()).Take(35).Select(p => p.Id).ToList();
         // A collective under inspection now, and one whose inspection ended: its verdicts are deferred while one is open.
         var inspected = await db.Units.SingleAsync(u => u.Code == "BTCTW-CD", ct);
         db.UnitReviews.Add(new UnitReviewPeriod
@@ -225,7 +206,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         db.ChangeTracker.AutoDetectChangesEnabled = true;
 
         await SeedAccountsAsync(agencies, firstPersonOf);
-        await BlocYear2019.SeedAsync(db, services, ct);
+        await BlocYear2019.SeedAsync(db, services, bkCollectives, bkIndividuals, ct);
         log.LogInformation("Demo data seeded: {Units} units, {People} people in {Seconds:F1} s", await db.Units.CountAsync(ct), serial, started.Elapsed.TotalSeconds);
         return true;
     }
