@@ -101,7 +101,7 @@ public sealed class CalendarPageTests() : AppTest("admin@thidua.vn")
             Assert.Contains("AccessDenied", r.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
         // A forged post (with a token from a page the account may open) is refused too.
-        var token = await secretariat.AntiforgeryTokenAsync("/Notifications");
+        var token = await secretariat.AntiforgeryTokenAsync("/Account/ChangePassword");
         var post = await secretariat.PostAsync($"/Calendar/Remove/{id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
         Assert.Equal(1, await App.QueryAsync(db => db.CalendarDays.CountAsync(d => d.Id == id)));

@@ -103,13 +103,30 @@ public sealed partial class NotificationMailerTests : IAsyncLifetime, IDisposabl
 
     public void Dispose() => _smtp.Dispose();
 
-    [GeneratedRegex(@"=\?utf-8\?B\?([^?]+)\?=", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"=\?utf-8\?([BQ])\?([^?]*)\?=", RegexOptions.IgnoreCase)]
     private static partial Regex EncodedWord();
 
-    private static string DecodeSubject(string message)
+    /// <summary>The Subject header's text: its encoded words (RFC 2047, B or Q) joined as bytes, then read as UTF-8.</summary>
+    internal static string DecodeSubject(string message)
     {
-        var header = Regex.Match(message, @"^Subject: (.*(?:\r\n[ \t].*)*)", RegexOptions.Multiline).Groups[1].Value;
-        return string.Concat(EncodedWord().Matches(header).Select(m => Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value))));
+        var header = Regex.Match(message, @"^Subject: ([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", RegexOptions.Multiline).Groups[1].Value;
+        var words = EncodedWord().Matches(header);
+        if (words.Count == 0) return header;
+        var bytes = new List<byte>();
+        foreach (Match m in words)
+        {
+            var text = m.Groups[2].Value;
+            if (m.Groups[1].Value is "B" or "b") bytes.AddRange(Convert.FromBase64String(text));
+            else
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    if (text[i] == '=' && i + 2 < text.Length) { bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16)); i += 2; }
+                    else bytes.Add(text[i] == '_' ? (byte)' ' : (byte)text[i]);
+                }
+            }
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
     private static string DecodeBody(string message)
@@ -135,7 +152,7 @@ public sealed partial class NotificationMailerTests : IAsyncLifetime, IDisposabl
         Assert.Equal(0, await mailer.SendPendingAsync(CancellationToken.None));
         var message = Assert.Single(_smtp.Messages);
         Assert.Contains("tdkt.btctw@thidua.vn", Assert.Single(_smtp.Recipients), StringComparison.Ordinal);
-        Assert.Contains("Hồ sơ đề nghị khen thưởng HS-2019-001 bị trả lại", DecodeSubject(message), StringComparison.Ordinal);
+        Assert.True(DecodeSubject(message).Contains("Hồ sơ đề nghị khen thưởng HS-2019-001 bị trả lại", StringComparison.Ordinal), message);
         var body = DecodeBody(message);
         Assert.Contains("bị trả lại để bổ sung", body, StringComparison.Ordinal);
         Assert.Contains("/Nominations/Details/1", body, StringComparison.Ordinal);

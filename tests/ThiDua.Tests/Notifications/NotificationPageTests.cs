@@ -37,7 +37,7 @@ public sealed class NotificationPageTests() : AppTest("tdkt.btctw@thidua.vn")
     {
         var me = await UserIdAsync("tdkt.btctw@thidua.vn");
         var id = await AddAsync(me, "Sắp đến hạn", "/Nominations/Details/7");
-        var r = await Client.PostFormAsync($"/Notifications?handler=Open&id={id}", [], "/Notifications");
+        var r = await Client.PostFormAsync($"/Notifications?handler=Open&id={id}", [], "/Account/ChangePassword");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal("/Nominations/Details/7", r.Headers.Location!.ToString());
         Assert.NotNull(await App.QueryAsync(db => db.Notifications.Where(n => n.Id == id).Select(n => n.ReadUtc).SingleAsync()));
@@ -48,7 +48,7 @@ public sealed class NotificationPageTests() : AppTest("tdkt.btctw@thidua.vn")
     {
         var other = await UserIdAsync("tdkt.hvctqg@thidua.vn");
         var id = await AddAsync(other, "Của người khác", "/Nominations/Details/8");
-        var r = await Client.PostFormAsync($"/Notifications?handler=Open&id={id}", [], "/Notifications");
+        var r = await Client.PostFormAsync($"/Notifications?handler=Open&id={id}", [], "/Account/ChangePassword");
         Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
         Assert.Null(await App.QueryAsync(db => db.Notifications.Where(n => n.Id == id).Select(n => n.ReadUtc).SingleAsync()));
     }
@@ -68,7 +68,7 @@ public sealed class NotificationPageTests() : AppTest("tdkt.btctw@thidua.vn")
         });
         foreach (var id in new[] { id1, id2 })
         {
-            var r = await Client.PostFormAsync($"/Notifications?handler=Open&id={id}", [], "/Notifications");
+            var r = await Client.PostFormAsync($"/Notifications?handler=Open&id={id}", [], "/Account/ChangePassword");
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
             Assert.Equal("/Notifications", r.Headers.Location!.ToString());
         }
@@ -82,7 +82,7 @@ public sealed class NotificationPageTests() : AppTest("tdkt.btctw@thidua.vn")
         await AddAsync(me, "Một", null);
         await AddAsync(me, "Hai", null);
         await AddAsync(other, "Ba", null);
-        var r = await Client.PostFormAsync("/Notifications?handler=MarkAllRead", [], "/Notifications");
+        var r = await Client.PostFormAsync("/Notifications?handler=MarkAllRead", [], "/Account/ChangePassword");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(0, await App.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == me && n.ReadUtc == null)));
         Assert.Equal(1, await App.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == other && n.ReadUtc == null)));
