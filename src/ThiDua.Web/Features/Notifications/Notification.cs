@@ -56,13 +56,38 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 /// </summary>
 public static class Notify
 {
+    public const int TextMaxLength = 1000;
+    public const int UrlMaxLength = 300;
+
+    /// <summary>
+    /// Adds one notification per distinct account. The text is cut to 1.000 characters; a URL that is not local
+    /// ("/…", not "//…") or longer than 300 characters is dropped. With <paramref name="dedupKey"/>, an account that
+    /// already has the key in this context's unsaved rows is skipped; one saved earlier would break the caller's
+    /// save (unique index) — use <see cref="UsersOnceAsync"/> when that can happen.
+    /// </summary>
     public static void Users(AppDbContext db, IEnumerable<string> userIds, NotificationKind kind, string text, string? url, DateTime nowUtc, string? dedupKey = null)
     {
+        var body = text.Length > TextMaxLength ? text[..(TextMaxLength - 1)] + "…" : text;
+        var link = IsLocalUrl(url) && url!.Length <= UrlMaxLength ? url : null;
         foreach (var id in userIds.Distinct(StringComparer.Ordinal))
         {
-            db.Notifications.Add(new Notification { UserId = id, Kind = kind, Text = text, Url = url, CreatedUtc = nowUtc, DedupKey = dedupKey });
+            if (dedupKey is not null && db.ChangeTracker.Entries<Notification>().Any(e => e.Entity.UserId == id && e.Entity.DedupKey == dedupKey)) continue;
+            db.Notifications.Add(new Notification { UserId = id, Kind = kind, Text = body, Url = link, CreatedUtc = nowUtc, DedupKey = dedupKey });
         }
     }
+
+    /// <summary>As <see cref="Users"/>, leaving out the accounts that already have a notification with <paramref name="dedupKey"/>.</summary>
+    public static async Task UsersOnceAsync(AppDbContext db, IEnumerable<string> userIds, NotificationKind kind, string text, string? url, DateTime nowUtc, string dedupKey, CancellationToken ct = default)
+    {
+        var ids = userIds.Distinct(StringComparer.Ordinal).ToList();
+        var have = await db.Notifications.AsNoTracking().Where(n => n.DedupKey == dedupKey && ids.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct);
+        Users(db, ids.Except(have, StringComparer.Ordinal), kind, text, url, nowUtc, dedupKey);
+    }
+
+    /// <summary>A path of this site ("/Nominations/Details/12"), not an external or protocol-relative URL.</summary>
+    public static bool IsLocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     /// <summary>The active accounts of an agency (the account's unit or a unit under it) holding one of <paramref name="roles"/>.</summary>
     public static async Task<List<string>> AccountsOfAgencyAsync(AppDbContext db, int agencyId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
@@ -73,4 +98,11 @@ public static class Notify
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
             .Select(u => u.Id).ToListAsync(ct);
     }
+
+    /// <summary>The active accounts holding one of <paramref name="roles"/>, whatever their unit (the bloc secretariat).</summary>
+    public static async Task<List<string>> AccountsInRolesAsync(AppDbContext db, IReadOnlyCollection<string> roles, CancellationToken ct = default) =>
+        await db.Users.AsNoTracking()
+            .Where(u => u.IsActive)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+            .Select(u => u.Id).ToListAsync(ct);
 }
