@@ -77,6 +77,7 @@ public static class BlocYear2019
         await Features.Votes.VotesDemo.SeedAsync(ctx, ct);
         await Features.Models.ModelsDemo.SeedAsync(ctx, ct);
         // Issue 10: the working calendar, dossiers through appraisal, the councils' ballots, the decisions.
+        await Features.Calendar.CalendarDemo.SeedAsync(ctx, ct);
         await Features.Nominations.NominationsDemo.SeedAsync(ctx, ct);
         db.ChangeTracker.Clear();
     }

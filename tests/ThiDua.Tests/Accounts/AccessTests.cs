@@ -48,6 +48,8 @@ public sealed class AccessTests : AppTest
         .. Movements.MovementsAccessCases.Cases, .. Registrations.RegistrationsAccessCases.Cases,
         .. Agreements.AgreementsAccessCases.Cases, .. Scoring.ScoringAccessCases.Cases,
         .. Votes.VotesAccessCases.Cases, .. Models.ModelsAccessCases.Cases,
+        // Issue 10: nominations to decisions.
+        .. Calendar.CalendarAccessCases.Cases, .. Nominations.Workflow.WorkflowAccessCases.Cases,
     ];
 
     public static TheoryData<string, string, string> Cases()
