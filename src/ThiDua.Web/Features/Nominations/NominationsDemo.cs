@@ -142,23 +142,11 @@ public static class NominationsDemo
     /// Creates one draft dossier. The ONE place the demo creates dossiers: the lead switches it to the dossier
     /// feature's <c>DossierService.CreateAsync</c> at merge.
     /// </summary>
-    private static async Task<Nomination> CreateDraftAsync(AppDbContext db, BlocYearDemoContext ctx, int agencyId, int year, string code, NominationLevel level,
-        int? personId, int? unitId, string achievement, int? movementId, string user, DateTime nowUtc, CancellationToken ct)
-    {
-        var n = new Nomination
-        {
-            Year = year, Code = code, Subject = personId is null ? NominationSubject.Collective : NominationSubject.Person,
-            PersonId = personId, UnitId = personId is null ? unitId : null, AgencyId = agencyId, Level = level,
-            BlocId = level == NominationLevel.Bloc ? ctx.BlocId : null, MovementId = movementId, Basis = AwardBasis.Merit,
-            PeriodFrom = year, PeriodTo = year, Achievement = achievement, State = NominationState.Draft,
-            StateChangedUtc = nowUtc, CreatedUtc = nowUtc, CreatedBy = user,
-        };
-        db.Nominations.Add(n);
-        await db.SaveChangesAsync(ct);
-        db.Audit(user, "Tạo hồ sơ đề nghị", nameof(Nomination), n.Id, $"trước: — → sau: {code} năm {year}, {NominationWorkflow.StateName(n.State)}", nowUtc, code);
-        await db.SaveChangesAsync(ct);
-        return n;
-    }
+    /// <summary>Files a dossier as the page does (<see cref="DossierService.CreateAsync"/>: the report pre-filled from the registry).</summary>
+    private static Task<Nomination> CreateDraftAsync(AppDbContext db, BlocYearDemoContext ctx, int agencyId, int year, string code, NominationLevel level,
+        int? personId, int? unitId, string achievement, int? movementId, string user, DateTime nowUtc, CancellationToken ct) =>
+        new DossierService(db).CreateAsync(new NewDossier(agencyId, personId is null ? NominationSubject.Collective : NominationSubject.Person,
+            personId, personId is null ? unitId : null, code, year, level, movementId, AwardBasis.Merit, year, year, achievement), user, nowUtc, ct);
 
     /// <summary>Submits as the unit would: when the engine says "not eligible", the unit writes its justification.</summary>
     private static async Task SubmitAsync(NominationActions actions, AppDbContext db, int id, string user, DateTime nowUtc, CancellationToken ct)
