@@ -29,14 +29,20 @@ public sealed record CertificateContent(
 /// Draws certificates with PDFsharp: A4 landscape, a double frame with corner ornaments in vector lines, the heading
 /// of the issuer's system, the form's title, the recipient, the achievement, the decision, the register number, place,
 /// date and signer, and bottom left the QR code of the verification URL drawn as filled squares (vector, no bitmap)
-/// with the code under it. DejaVu Serif, Unicode-encoded and embedded as a subset; every text is NFC.
+/// with the code under it. DejaVu Serif, Unicode-encoded and embedded (whole fonts, see <see cref="Unicode"/>); every text is NFC.
 /// </summary>
 public static class CertificatePdf
 {
     private const double PageWidth = 842, PageHeight = 595; // A4 landscape, in points
     private static readonly XColor Red = XColor.FromArgb(0x9B, 0x1B, 0x1B);
     private static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
+    /// <summary>
+    /// Unicode (Identity-H with a ToUnicode map) and the whole font file embedded: PDFsharp 6.2.4's subsetter keeps a
+    /// composite glyph's first level only, so the stacked marks of ễ, ổ, ậ and the dot of ị vanish from a subset
+    /// (CertificatePdfTests.Render_NameWithDiacritics_DrawsTheMarksNotTofu fails with TryComputeSubset). The fonts are
+    /// embedded once per file, however many pages.
+    /// </summary>
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
 
     /// <summary>One PDF, one page per certificate, in the order given.</summary>
     public static byte[] Render(IReadOnlyList<CertificateContent> certificates, string title)
@@ -165,7 +171,7 @@ public static class CertificatePdf
         var decision = FormattableString.Invariant($"Quyết định số {c.DecisionNumberText} ngày {ThiDua.Infrastructure.VnFormat.Date(c.SignedOn)}");
         var lx = qx + qrSize + 14;
         var ly = qy + 48;
-        foreach (var l in Wrap(g, decision, f.Small, 230).Take(2))
+        foreach (var l in Wrap(g, decision, f.Small, 290).Take(2))
         {
             Left(g, l, f.Small, ink, lx, ly);
             ly += 15;
