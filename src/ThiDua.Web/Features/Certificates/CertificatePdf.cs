@@ -165,7 +165,7 @@ public static class CertificatePdf
         Centered(g, c.SignerName, f.SignerName, ink, sx, 540);
 
         // Bottom left: the QR code of the verification URL with the code under it; beside it the decision and register.
-        const double qrSize = 92, qx = 58, qy = 438;
+        const double qrSize = 92, qx = 80, qy = 428;
         DrawQr(g, c.VerifyUrl, qx, qy, qrSize);
         Centered(g, c.VerificationCode, f.Code, ink, qx + qrSize / 2, qy + qrSize + 10);
         var decision = FormattableString.Invariant($"Quyết định số {c.DecisionNumberText} ngày {ThiDua.Infrastructure.VnFormat.Date(c.SignedOn)}");
