@@ -13,6 +13,7 @@ need=()
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v curl >/dev/null || need+=(curl)
+command -v pdftoppm >/dev/null && command -v pdffonts >/dev/null || need+=(poppler-utils) # certificate tests: pdffonts, pdftoppm, pdfinfo, pdftotext
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
