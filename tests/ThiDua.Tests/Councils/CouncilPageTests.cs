@@ -194,8 +194,10 @@ public sealed class CouncilPageTests() : AppTest("hoidong.btctw@thidua.vn")
         Assert.Empty(after.Intersect(before));
         Assert.Empty((await App.QueryAsync(db => db.CouncilParticipations.Where(b => b.ItemId == item).Select(b => b.Id).ToListAsync())).Intersect(beforeParts));
         // No page shows a member's choice: the secretariat's session page shows counts only.
-        var html = await Client.GetStringAsync($"/Councils/Session/{session}");
-        Assert.DoesNotContain("Agree", html, StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Councils/Session/{session}"));
+        var attendance = Regex.Match(html, "id=\"attendance\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("1/1", attendance);
+        Assert.DoesNotContain("Đồng ý", attendance, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -226,7 +228,7 @@ public sealed class CouncilPageTests() : AppTest("hoidong.btctw@thidua.vn")
             Assert.Equal(HttpStatusCode.Redirect, (await hv.GetAsync(url)).StatusCode);
         Assert.DoesNotContain($"/Councils/Details/{council}", await hv.GetStringAsync("/Councils"));
         // Posts by another agency's officer: refused, nothing changed.
-        var r = await hv.PostFormAsync($"/Councils/Details/{council}?handler=Member", new() { ["email"] = "tdkt.hvctqg@thidua.vn", ["fullName"] = "X", ["role"] = "Member", ["from"] = "01/01/2024" }, "/Councils");
+        var r = await hv.PostFormAsync($"/Councils/Details/{council}?handler=Member", new() { ["email"] = "tdkt.hvctqg@thidua.vn", ["fullName"] = "X", ["role"] = "Member", ["from"] = "01/01/2024" }, "/Votes/Cast");
         Assert.Contains("AccessDenied", r.Headers.Location?.ToString() ?? "");
         Assert.Equal(5, await App.QueryAsync(db => db.CouncilMembers.CountAsync(m => m.CouncilId == council)));
         // BTCTW's officer reads but does not manage; a HVCTQG dossier cannot be put on BTCTW's agenda (changed id).
@@ -234,7 +236,7 @@ public sealed class CouncilPageTests() : AppTest("hoidong.btctw@thidua.vn")
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/Councils/Session/{session}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.GetAsync($"/Councils/Open/{session}")).StatusCode);
         var foreign = (await DossiersAsync("HVCTQG", 1))[0];
-        var html = WebUtility.HtmlDecode(await (await Client.PostFormAsync($"/Councils/Agenda/{session}?handler=Confirm", new() { ["ids"] = S(foreign), ["version"] = S(await VersionAsync(session)) }, $"/Councils/Agenda/{session}")).Content.ReadAsStringAsync());
+        var html = WebUtility.HtmlDecode(await (await Client.PostFormAsync($"/Councils/Agenda/{session}?handler=Confirm", new() { ["ids"] = S(foreign), ["version"] = S(await VersionAsync(session)) }, $"/Councils/Session/{session}")).Content.ReadAsStringAsync());
         Assert.Contains("không thể đưa vào chương trình", html);
         // Bounds: a hostile date, threshold and text get a Vietnamese message, not a 500.
         var bad = await Client.PostFormAsync($"/Councils/Details/{council}?handler=Session", new() { ["date"] = "31/02/99999", ["place"] = "x", ["deadline"] = "x" }, $"/Councils/Details/{council}");

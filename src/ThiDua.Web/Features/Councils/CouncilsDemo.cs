@@ -99,7 +99,7 @@ public static class CouncilsDemo
         if (absent is not null)
         {
             await svc.SetAttendanceAsync(secretary, s.Id, v, members.Where(m => m.Email != absent).Select(m => m.MemberId).ToList(), Utc(date.Year, date.Month, date.Day, 7, 20), ct);
-            v++;
+            v = await db.CouncilSessions.Where(x => x.Id == s.Id).Select(x => x.Version).SingleAsync(ct);
         }
         await svc.OpenAsync(secretary, s.Id, v, Utc(date.Year, date.Month, date.Day, 8, 30), ct);
         db.ChangeTracker.Clear();
