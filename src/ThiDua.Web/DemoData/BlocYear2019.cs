@@ -79,6 +79,7 @@ public static class BlocYear2019
         // Issue 10: the working calendar, dossiers through appraisal, the councils' ballots, the decisions.
         await Features.Calendar.CalendarDemo.SeedAsync(ctx, ct);
         await Features.Nominations.NominationsDemo.SeedAsync(ctx, ct);
+        await Features.Councils.CouncilsDemo.SeedAsync(ctx, ct);
         db.ChangeTracker.Clear();
     }
 }
