@@ -7,8 +7,15 @@ namespace ThiDua.BrowserTests;
 /// One app on a real port and one Debian Chromium per test class (no browser download: the system
 /// chromium is installed by test.sh). Headless unless THIDUA_HEADED=1.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    private readonly Dictionary<string, string?>? _settings;
+
+    public BrowserFixture() : this(null) { }
+
+    /// <summary>A fixture whose app runs with extra configuration (a deployment parameter a journey needs).</summary>
+    protected BrowserFixture(Dictionary<string, string?>? settings) => _settings = settings;
+
     public TestApp App { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
@@ -16,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TestApp.StartAsync(kestrel: true);
+        App = await TestApp.StartAsync(_settings, kestrel: true);
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -42,7 +49,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright.Dispose();

@@ -48,6 +48,9 @@ public static class CouncilsDemo
 
         // ---- BTCTW's council
         var btctw = ctx.Agencies["BTCTW"];
+        // The agency's own dossiers are of 2025–2026, filed relative to today by the nominations step: its sessions are too.
+        var nowUtc = ((TimeProvider?)ctx.Services.GetService(typeof(TimeProvider)) ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(nowUtc.AddHours(7));
         const string secretary = "hoidong.btctw@thidua.vn";
         (string Email, string Name, string Position, CouncilRole Role)[] btMembers =
         [
@@ -67,22 +70,22 @@ public static class CouncilsDemo
         if (btDossiers.Count > 0)
         {
             var first = btDossiers.Take(2).ToList();
-            await RunAsync(db, svc, secretary, btCouncil.Id, new DateOnly(2020, 1, 10), "Trụ sở Ban Tổ chức Trung ương, Hà Nội", first, absent: null, refuse: first.Skip(1).ToList(), ct);
+            await RunAsync(db, svc, secretary, btCouncil.Id, today.AddDays(-3), "Trụ sở Ban Tổ chức Trung ương, Hà Nội", first, absent: null, refuse: first.Skip(1).ToList(), ct);
         }
         var rest = btDossiers.Skip(2).ToList();
         if (rest.Count > 0)
         {
-            var s = await svc.CreateSessionAsync(secretary, btCouncil.Id, new DateOnly(2020, 1, 20), "Trụ sở Ban Tổ chức Trung ương, Hà Nội", new DateTime(2020, 1, 24, 17, 0, 0), Utc(2020, 1, 15, 9), ct);
-            await svc.AddAgendaAsync(secretary, s.Id, s.Version, rest, Utc(2020, 1, 15, 9, 30), ct);
+            var s = await svc.CreateSessionAsync(secretary, btCouncil.Id, today, "Trụ sở Ban Tổ chức Trung ương, Hà Nội", today.AddDays(5).ToDateTime(new TimeOnly(17, 0)), nowUtc.AddHours(-3), ct);
+            await svc.AddAgendaAsync(secretary, s.Id, s.Version, rest, nowUtc.AddHours(-2.5), ct);
             var v = await db.CouncilSessions.Where(x => x.Id == s.Id).Select(x => x.Version).SingleAsync(ct);
-            await svc.OpenAsync(secretary, s.Id, v, Utc(2020, 1, 20, 8, 30), ct);
+            await svc.OpenAsync(secretary, s.Id, v, nowUtc.AddHours(-2), ct);
             db.ChangeTracker.Clear();
             // Everyone except thanhvien.btctw votes on the first item; they still have their ballot to cast.
             var item = await db.CouncilAgendaItems.Where(i => i.SessionId == s.Id).OrderBy(i => i.Order).Select(i => i.Id).FirstAsync(ct);
             foreach (var m in btMembers.Where(m => m.Email != "thanhvien.btctw@thidua.vn"))
             {
                 var uid = await db.Users.Where(u => u.Email == m.Email).Select(u => u.Id).SingleAsync(ct);
-                await svc.CastAsync(m.Email, uid, s.Id, item, CouncilChoice.Agree, null, Utc(2020, 1, 20, 9, 15), ct);
+                await svc.CastAsync(m.Email, uid, s.Id, item, CouncilChoice.Agree, null, nowUtc.AddHours(-1), ct);
             }
         }
         db.ChangeTracker.Clear();

@@ -41,6 +41,14 @@ public sealed class NominationActions(AppDbContext db, IConfiguration config)
     /// <summary>Nominations:PublicCommentWorkingDays (1–60, default 10): how long a dossier stays published for comment.</summary>
     public int PublicCommentWorkingDays => Math.Clamp(config.GetValue("Nominations:PublicCommentWorkingDays", 10), 1, 60);
 
+    /// <summary>
+    /// Nominations:PublicCommentAlso: codes this agency also publishes for comment under its own regulation (quy chế
+    /// thi đua, khen thưởng của cơ quan), e.g. "CSTDCS,BK_BO", on top of <see cref="PublicCommentForms.Table"/>.
+    /// </summary>
+    public bool RequiresPublicComment(string code) =>
+        PublicCommentForms.Requires(code)
+        || (config["Nominations:PublicCommentAlso"] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(code, StringComparer.Ordinal);
+
     public static DateOnly VietnamDate(DateTime utc) => DateOnly.FromDateTime(utc + VnFormat.VietnamOffset);
 
     /// <summary>The unit submits its draft, or resubmits a returned dossier.</summary>
@@ -84,7 +92,7 @@ public sealed class NominationActions(AppDbContext db, IConfiguration config)
     private async Task AcceptLoadedAsync(Nomination n, string? why, string user, DateTime nowUtc, CancellationToken ct)
     {
         Move(n, NominationState.Appraised, user, why, nowUtc);
-        if (PublicCommentForms.Requires(n.Code))
+        if (RequiresPublicComment(n.Code))
         {
             var cal = await WorkingCalendar.LoadAsync(db, ct);
             var from = VietnamDate(nowUtc);
