@@ -163,6 +163,7 @@ builder.Services.AddScoped<ThiDua.Features.Registrations.RegistrationService>();
 builder.Services.AddScoped<ThiDua.Features.Agreements.AgreementService>().AddScoped<ThiDua.Features.Models.ModelRegister>();
 builder.Services.AddScoped<ThiDua.Features.Scoring.ScoringService>();
 builder.Services.AddScoped<ThiDua.Features.Votes.VoteService>();
+builder.Services.AddScoped<ThiDua.Features.Decisions.DecisionService>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PeopleImporter.MaxFileBytes + 64 * 1024);
 
