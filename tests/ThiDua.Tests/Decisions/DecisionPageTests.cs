@@ -198,7 +198,7 @@ public sealed class DecisionPageTests : AppTest
         Assert.Equal(HttpStatusCode.NotFound, (await hv.GetAsync($"/Decisions/Details/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await hv.GetAsync($"/Decisions/File/{id}/decision")).StatusCode);
         Assert.DoesNotContain($"/Decisions/Details/{id}\"", await hv.GetStringAsync("/Decisions"));
-        var token = await hv.AntiforgeryTokenAsync("/Decisions");
+        var token = await hv.AntiforgeryTokenAsync("/People/Edit");
         var post = await hv.PostAsync($"/Decisions/Add/{id}?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["Chosen"] = dossiers[0].ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         // The agency's own officer who may not draft is refused; a dossier of another agency posted by a hidden id is refused.
