@@ -167,6 +167,7 @@ builder.Services.AddScoped<ThiDua.Features.Nominations.Workflow.NominationAction
 builder.Services.AddScoped<ThiDua.Features.Nominations.DossierService>();
 builder.Services.AddScoped<ThiDua.Features.Certificates.CertificateService>();
 builder.Services.AddScoped<ThiDua.Features.Councils.CouncilService>();
+builder.Services.AddScoped<ThiDua.Features.Decisions.DecisionService>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PeopleImporter.MaxFileBytes + 64 * 1024);
 builder.Services.AddSingleton<ThiDua.Features.Notifications.NotificationMailer>().AddHostedService(sp => sp.GetRequiredService<ThiDua.Features.Notifications.NotificationMailer>()).AddSingleton<ThiDua.Features.Notifications.DeadlineSweep>().AddHostedService(sp => sp.GetRequiredService<ThiDua.Features.Notifications.DeadlineSweep>());

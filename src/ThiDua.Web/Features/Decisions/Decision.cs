@@ -17,6 +17,15 @@ public enum DocumentSystem
     State,
 }
 
+/// <summary>What the document is: the unit's own decision, or a cover letter (tờ trình) sending dossiers upward.</summary>
+public enum DecisionKind
+{
+    /// <summary>Quyết định khen thưởng of the issuer.</summary>
+    Decision,
+    /// <summary>Tờ trình đề nghị cấp trên khen thưởng: "issuing" it submits the dossiers upward.</summary>
+    Upward,
+}
+
 public enum DecisionState
 {
     /// <summary>Dự thảo: recipients may change; no number yet.</summary>
@@ -57,9 +66,23 @@ public sealed class Decision : IVersioned
     /// <summary>Căn cứ: the legal grounds and the council's proposal, one per line.</summary>
     public string Grounds { get; set; } = "";
     public DocumentSystem System { get; set; }
+    public DecisionKind Kind { get; set; }
+    /// <summary>For a cover letter: the higher authority it goes to ("Thủ tướng Chính phủ").</summary>
+    public string? HigherAuthority { get; set; }
     public DecisionState State { get; set; }
     public DateTime CreatedUtc { get; set; }
     public required string CreatedBy { get; set; }
+    /// <summary>
+    /// The register the number comes from: "U{issuer}" for an agency's own decisions, "B{bloc}" for the bloc leader's
+    /// (set at issue). Never null once issued, so the unique index below holds (a null BlocId would not be compared).
+    /// </summary>
+    public string? Register { get; set; }
+    /// <summary>The calendar year of signing: registers restart each year (a 2019 award is often signed in 2020).</summary>
+    public int? RegisterYear { get; set; }
+    public DateTime? IssuedUtc { get; set; }
+    public string? IssuedBy { get; set; }
+    /// <summary>Where the decision goes (Nơi nhận), one per line.</summary>
+    public string Distribution { get; set; } = "";
     public int Version { get; set; }
     public List<DecisionRecipient> Recipients { get; set; } = [];
 }
@@ -96,6 +119,8 @@ public sealed class DecisionRecipient
     public int? CertificateNumber { get; set; }
     /// <summary>Short unguessable code printed on the certificate and in its QR code: /xac-minh/{code}.</summary>
     public string? VerificationCode { get; set; }
+    /// <summary>For a cover letter's recipient: the higher level's answer (null while waiting).</summary>
+    public bool? HigherGranted { get; set; }
 }
 
 internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
@@ -112,13 +137,19 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         e.Property(x => x.Grounds).HasMaxLength(4000);
         e.Property(x => x.System).HasConversion<string>().HasMaxLength(10);
         e.Property(x => x.State).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.HigherAuthority).HasMaxLength(300);
         e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Property(x => x.Register).HasMaxLength(20);
+        e.Property(x => x.IssuedBy).HasMaxLength(256);
+        e.Property(x => x.Distribution).HasMaxLength(2000);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.IssuerAgency).WithMany().HasForeignKey(x => x.IssuerAgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Bloc).WithMany().HasForeignKey(x => x.BlocId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Recipients).WithOne(x => x.Decision).HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Cascade);
-        // The register: one number per issuer (agency or the bloc's leader acting for it) and year.
-        e.HasIndex(x => new { x.IssuerAgencyId, x.BlocId, x.Year, x.Number }).IsUnique();
+        // The register: one number per register (the agency, or the bloc's leader acting for it) and calendar year.
+        e.HasIndex(x => new { x.Register, x.RegisterYear, x.Number }).IsUnique();
+        e.HasIndex(x => new { x.IssuerAgencyId, x.Year });
         e.HasIndex(x => new { x.Year, x.State });
     }
 }

@@ -59,7 +59,7 @@ public static class RegistryFacts
             .Select(r => new { r.PersonId, r.Level, r.From, r.To }).ToListAsync(ct)).ToLookup(r => r.PersonId, r => new DisciplinePeriod(r.Level, r.From, r.To));
         var initiatives = (await db.Initiatives.AsNoTracking().Where(r => personIds.Contains(r.PersonId))
             .Select(r => new { r.PersonId, r.Year, r.Scope, r.UsedFor }).ToListAsync(ct)).ToLookup(r => r.PersonId, r => (r.Year, r.Scope, r.UsedFor));
-        var awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId != null && personIds.Contains(a.PersonId.Value) && a.Status == AwardStatus.Conferred)
+        var awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId != null && personIds.Contains(a.PersonId.Value) && a.Status == AwardStatus.Conferred && a.RevokedOn == null)
             .Select(a => new { PersonId = a.PersonId!.Value, a.Year, a.Code, a.PeriodTo, a.Basis }).ToListAsync(ct)).ToLookup(a => a.PersonId, a => (a.PersonId, a.Year, a.Code, a.PeriodTo, a.Basis));
         var titles = titlesYear is { } ty
             ? awards.SelectMany(g => g.Where(a => a.Year == ty && a.Code is EligibilityCodes.LDTT or EligibilityCodes.CSTDCS).Select(a => (a.PersonId, a.Code)))
@@ -120,7 +120,7 @@ public static class RegistryFacts
         var ratings = (await db.YearRatings.AsNoTracking().Where(r => ids.Contains(r.PersonId)).ToListAsync(ct)).ToLookup(r => r.PersonId);
         var discipline = (await db.DisciplineRecords.AsNoTracking().Where(r => ids.Contains(r.PersonId)).ToListAsync(ct)).ToLookup(r => r.PersonId);
         var initiatives = (await db.Initiatives.AsNoTracking().Where(r => ids.Contains(r.PersonId)).ToListAsync(ct)).ToLookup(r => r.PersonId);
-        var awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value) && a.Status == AwardStatus.Conferred).ToListAsync(ct)).ToLookup(a => a.PersonId!.Value);
+        var awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value) && a.Status == AwardStatus.Conferred && a.RevokedOn == null).ToListAsync(ct)).ToLookup(a => a.PersonId!.Value);
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {

@@ -48,6 +48,8 @@ public sealed class DeleteHistoryModel(AppDbContext db, UnitScopeService scopes)
                 return i is null ? null : (i, i.PersonId, HistoryText.Initiative(i));
             case "award":
                 var a = await db.Awards.FirstOrDefaultAsync(x => x.Id == itemId && x.PersonId != null, ct);
+                // An award of an issued decision is never deleted from the history (it may be revoked on the decision's page).
+                if (a is not null && await db.DecisionRecipients.AnyAsync(r => r.AwardId == a.Id, ct)) return null;
                 return a is null ? null : (a, a.PersonId!.Value, a.AuditText());
             default:
                 return null;

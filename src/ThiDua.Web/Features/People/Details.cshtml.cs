@@ -14,7 +14,8 @@ namespace ThiDua.Features.People;
 public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleBookStore rules, TimeProvider clock) : PageModel
 {
     public sealed record MembershipRow(string Unit, DateOnly From, DateOnly? To, string? Position);
-    public sealed record AwardRow(int Id, int Year, string Code, string Name, string Authority, string? DecisionNumber, DateOnly? DecisionDate, AwardStatus Status, int? PeriodTo, AwardBasis Basis);
+    public sealed record AwardRow(int Id, int Year, string Code, string Name, string Authority, string? DecisionNumber, DateOnly? DecisionDate, AwardStatus Status, int? PeriodTo, AwardBasis Basis,
+        DateOnly? RevokedOn = null, string? RevocationReason = null, string? RevocationGround = null, bool FromDecision = false);
 
     public sealed class RatingInput
     {
@@ -77,8 +78,12 @@ public sealed class DetailsModel(AppDbContext db, UnitScopeService scopes, RuleB
         Ratings = await db.YearRatings.AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.Year).ToListAsync(ct);
         Discipline = await db.DisciplineRecords.AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.From).ToListAsync(ct);
         Initiatives = await db.Initiatives.AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.Year).ToListAsync(ct);
-        Awards = (await db.Awards.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.Year).ToListAsync(ct))
-            .Select(a => new AwardRow(a.Id, a.Year, a.Code, AwardRecord.Name(a.Code), a.Authority, a.DecisionNumber, a.DecisionDate, a.Status, a.PeriodTo, a.Basis)).ToList();
+        var awards = await db.Awards.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.Year).ToListAsync(ct);
+        // Awards conferred by a decision of the app are changed only there (revocation), never edited here.
+        var awardIds = awards.Select(a => a.Id).ToList();
+        var fromDecision = (await db.DecisionRecipients.AsNoTracking().Where(r => r.AwardId != null && awardIds.Contains(r.AwardId.Value)).Select(r => r.AwardId!.Value).ToListAsync(ct)).ToHashSet();
+        Awards = awards.Select(a => new AwardRow(a.Id, a.Year, a.Code, AwardRecord.Name(a.Code), a.Authority, a.DecisionNumber, a.DecisionDate, a.Status, a.PeriodTo, a.Basis,
+            a.RevokedOn, a.RevocationReason, a.RevocationGround, fromDecision.Contains(a.Id))).ToList();
         await EvaluateAsync(id, ct);
         if (CanEdit) UnitOptions = (await ThiDua.Features.Units.UnitTree.OptionsAsync(db, scope, ct)).Where(u => scope.CanEditUnit(u.Id)).ToList();
         return null;

@@ -32,6 +32,12 @@ public sealed class EditAwardModel(AppDbContext db, UnitScopeService scopes) : P
         var person = await db.People.AsNoTracking().Where(p => p.Id == award.PersonId).Select(p => new { p.Id, p.CurrentUnitId, p.FamilyName, p.MiddleName, p.GivenName }).FirstAsync(ct);
         var scope = await scopes.GetAsync(User, ct);
         if (!scope.CanEditUnit(person.CurrentUnitId)) return (null, Forbid());
+        if (await db.DecisionRecipients.AnyAsync(r => r.AwardId == id, ct))
+        {
+            // Conferred by a decision issued in the app: the decision is the record; only a revocation changes it.
+            TempData["Message"] = "Khen thưởng này được ghi theo quyết định đã ban hành: không sửa được ở đây (thu hồi tại trang quyết định).";
+            return (null, RedirectToPage("/People/Details", new { id = person.Id }));
+        }
         PersonId = person.Id;
         PersonName = $"{person.FamilyName} {(person.MiddleName is null ? "" : person.MiddleName + " ")}{person.GivenName}";
         return (award, null);

@@ -1008,13 +1008,34 @@ namespace ThiDua.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Distribution")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Grounds")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("HigherAuthority")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("IssuedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("IssuerAgencyId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<int?>("Number")
                         .HasColumnType("integer");
@@ -1033,6 +1054,13 @@ namespace ThiDua.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Register")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("RegisterYear")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("SignedOn")
                         .HasColumnType("date");
@@ -1073,9 +1101,11 @@ namespace ThiDua.Data.Migrations.Postgres
 
                     b.HasIndex("BlocId");
 
+                    b.HasIndex("IssuerAgencyId", "Year");
+
                     b.HasIndex("Year", "State");
 
-                    b.HasIndex("IssuerAgencyId", "BlocId", "Year", "Number")
+                    b.HasIndex("Register", "RegisterYear", "Number")
                         .IsUnique();
 
                     b.ToTable("Decisions");
@@ -1125,6 +1155,9 @@ namespace ThiDua.Data.Migrations.Postgres
                     b.Property<string>("DisplayPosition")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<bool?>("HigherGranted")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("NominationId")
                         .HasColumnType("integer");

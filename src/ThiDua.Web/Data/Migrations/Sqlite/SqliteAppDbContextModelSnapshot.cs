@@ -959,13 +959,34 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Distribution")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Grounds")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HigherAuthority")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IssuerAgencyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
@@ -984,6 +1005,13 @@ namespace ThiDua.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Register")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegisterYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SignedOn")
                         .HasColumnType("TEXT");
@@ -1024,9 +1052,11 @@ namespace ThiDua.Data.Migrations.Sqlite
 
                     b.HasIndex("BlocId");
 
+                    b.HasIndex("IssuerAgencyId", "Year");
+
                     b.HasIndex("Year", "State");
 
-                    b.HasIndex("IssuerAgencyId", "BlocId", "Year", "Number")
+                    b.HasIndex("Register", "RegisterYear", "Number")
                         .IsUnique();
 
                     b.ToTable("Decisions");
@@ -1074,6 +1104,9 @@ namespace ThiDua.Data.Migrations.Sqlite
                     b.Property<string>("DisplayPosition")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HigherGranted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("NominationId")
                         .HasColumnType("INTEGER");
