@@ -80,6 +80,7 @@ public static class BlocYear2019
         await Features.Calendar.CalendarDemo.SeedAsync(ctx, ct);
         await Features.Nominations.NominationsDemo.SeedAsync(ctx, ct);
         await Features.Councils.CouncilsDemo.SeedAsync(ctx, ct);
+        await Features.Decisions.DecisionsDemo.SeedAsync(ctx, ct);
         db.ChangeTracker.Clear();
     }
 }

@@ -49,7 +49,7 @@ public sealed class AccessTests : AppTest
         .. Agreements.AgreementsAccessCases.Cases, .. Scoring.ScoringAccessCases.Cases,
         .. Votes.VotesAccessCases.Cases, .. Models.ModelsAccessCases.Cases,
         // Issue 10: nominations to decisions.
-        .. Calendar.CalendarAccessCases.Cases, .. Nominations.NominationsAccessCases.Cases, .. Nominations.Workflow.WorkflowAccessCases.Cases, .. Certificates.CertificatesAccessCases.Cases, .. Councils.CouncilsAccessCases.Cases,
+        .. Calendar.CalendarAccessCases.Cases, .. Nominations.NominationsAccessCases.Cases, .. Nominations.Workflow.WorkflowAccessCases.Cases, .. Certificates.CertificatesAccessCases.Cases, .. Councils.CouncilsAccessCases.Cases, .. Decisions.DecisionsAccessCases.Cases,
     ];
 
     public static TheoryData<string, string, string> Cases()
