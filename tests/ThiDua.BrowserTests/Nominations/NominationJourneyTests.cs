@@ -106,7 +106,6 @@ public sealed class NominationJourneyTests(NominationJourneyTests.Fixture fx) : 
         await secretary.Locator("#s-place").FillAsync("Phòng họp số 2 (kiểm thử)");
         await secretary.Locator("#s-deadline").FillAsync(vnNow.AddDays(2).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Tạo phiên họp" }).ClickAsync();
-        await secretary.GetByRole(AriaRole.Link, new() { Name = "Phòng họp số 2 (kiểm thử)" }).Or(secretary.Locator("a[href^='/Councils/Session/']").Last).First.ClickAsync();
         var sessionUrl = secretary.Url;
         var sessionId = Regex.Match(sessionUrl, @"/Councils/Session/(\d+)").Groups[1].Value;
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Đưa hồ sơ vào chương trình" }).ClickAsync();
@@ -130,6 +129,42 @@ public sealed class NominationJourneyTests(NominationJourneyTests.Fixture fx) : 
         await officer.GotoAsync(dossierUrl);
         await Assertions.Expect(officer.Locator("#state")).ToHaveTextAsync(NominationWorkflow.StateName(NominationState.CouncilApproved));
 
-        // DECISION-PART
+        // 7. The secretariat drafts the agency's decision with the approved dossier; the leader issues it.
+        await Nav(secretary, "Quyết định").ClickAsync();
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Lập quyết định của cơ quan" }).ClickAsync();
+        await secretary.Locator("#Input_Year").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await secretary.Locator("#Input_Code").SelectOptionAsync("CSTDCS");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+        var decisionUrl = secretary.Url;
+        Assert.Matches(@"/Decisions/Details/\d+", decisionUrl);
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Thêm từ hồ sơ đã được Hội đồng đồng ý" }).ClickAsync();
+        var boxes = secretary.Locator("#candidates input[name='Chosen']");
+        for (var i = 0; i < await boxes.CountAsync(); i++)
+        {
+            var box = boxes.Nth(i);
+            await box.SetCheckedAsync(await box.GetAttributeAsync("value") == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator("#review")).ToContainTextAsync(fullName);
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Xác nhận thêm" }).ClickAsync();
+
+        var leader = await fx.SignedInPageAsync(Leader);
+        await leader.GotoAsync(decisionUrl);
+        await leader.GetByRole(AriaRole.Link, new() { Name = "Ban hành" }).ClickAsync();
+        await Assertions.Expect(leader.Locator("#consequence")).ToContainTextAsync("1 cá nhân");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Xác nhận ban hành" }).ClickAsync();
+        var row = leader.Locator("tr[id^='recipient-']").Filter(new() { HasText = fullName });
+        var code = (await row.Locator("a.verify").InnerTextAsync()).Trim();
+        Assert.Matches("^[A-Z0-9]{12}$", code);
+
+        // 8. The certificate is a PDF for the leader; anyone signed out verifies it from its code.
+        var pdf = await leader.APIRequest.GetAsync($"/Certificates/{code}.pdf");
+        Assert.Equal(200, pdf.Status);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
+        await citizen.GotoAsync($"/xac-minh/{code}");
+        await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync(fullName);
+        await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("CÒN HIỆU LỰC");
+        await officer.GotoAsync(dossierUrl);
+        await Assertions.Expect(officer.Locator("#state")).ToHaveTextAsync(NominationWorkflow.StateName(NominationState.Decided));
     }
 }

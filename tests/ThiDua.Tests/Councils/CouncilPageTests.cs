@@ -42,6 +42,19 @@ public sealed class CouncilPageTests() : AppTest("hoidong.btctw@thidua.vn")
 
     private async Task<int> FoundViaPageAsync()
     {
+        // The demo year founds BTCTW's council and the bloc's; these tests found their own on a clean slate.
+        await App.QueryAsync(async db =>
+        {
+            await db.CouncilBallots.ExecuteDeleteAsync();
+            await db.CouncilParticipations.ExecuteDeleteAsync();
+            await db.CouncilRecusals.ExecuteDeleteAsync();
+            await db.CouncilAgendaItems.ExecuteDeleteAsync();
+            await db.CouncilAttendances.ExecuteDeleteAsync();
+            await db.CouncilSessions.ExecuteDeleteAsync();
+            await db.CouncilThresholds.ExecuteDeleteAsync();
+            await db.CouncilMembers.ExecuteDeleteAsync();
+            return await db.Councils.ExecuteDeleteAsync();
+        });
         var r = await Client.PostFormAsync("/Councils?handler=Found", new() { ["Name"] = "Hội đồng TĐKT Ban Tổ chức TW (thử)", ["kind"] = "agency" }, "/Councils");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         return int.Parse(r.Headers.Location!.ToString().Split('/').Last(), CultureInfo.InvariantCulture);
@@ -264,24 +277,28 @@ public sealed class CouncilPageTests() : AppTest("hoidong.btctw@thidua.vn")
     [Fact]
     public async Task Demo_CouncilsStep_BlocSessionAllApprovedBtctwClosedAndOpenSessions()
     {
-        var bloc = await DossiersAsync("HVCTQG", 3, NominationLevel.Bloc);
-        await App.QueryAsync(db => db.Nominations.Where(n => bloc.Contains(n.Id)).ExecuteUpdateAsync(n => n.SetProperty(x => x.Year, 2019)));
-        var bt = await DossiersAsync("BTCTW", 3);
-        using (var scope = App.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var codes = new[] { "BTCTW", "HVCTQG", "BDVTW" };
-            var ids = await db.Units.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id);
-            var ctx = new BlocYearDemoContext { Db = db, Services = scope.ServiceProvider, BlocId = await db.Blocs.Select(b => b.Id).FirstAsync(), Agencies = ids };
-            await CouncilsDemo.SeedAsync(ctx, CancellationToken.None);
-        }
+        // The demo year as seeded: the bloc council's session of 04/03/2020 took every 2019 bloc dossier (13 + 35),
+        // one member absent voting in writing on each; all passed and were then decided by the bloc leader.
         var blocSession = await App.QueryAsync(db => db.CouncilSessions.Include(s => s.Council).SingleAsync(s => s.Council!.BlocId != null));
         Assert.Equal((CouncilSessionState.Closed, new DateOnly(2020, 3, 4), CouncilsDemo.BlocCouncilName), (blocSession.State, blocSession.MeetingDate, blocSession.Council!.Name));
-        Assert.All(await App.QueryAsync(db => db.Nominations.Where(n => bloc.Contains(n.Id)).Select(n => n.State).ToListAsync()), s => Assert.Equal(NominationState.CouncilApproved, s));
-        Assert.Equal(3, await App.QueryAsync(db => db.CouncilParticipations.CountAsync(p => p.Written)));
-        Assert.Equal([NominationState.CouncilApproved, NominationState.CouncilRefused, NominationState.ReadyForCouncil],
-            await App.QueryAsync(db => db.Nominations.Where(n => bt.Contains(n.Id)).OrderBy(n => n.Id).Select(n => n.State).ToListAsync()));
-        var open = await App.QueryAsync(db => db.CouncilSessions.SingleAsync(s => s.State == CouncilSessionState.Open));
+        var items = await App.QueryAsync(db => db.CouncilAgendaItems.Where(i => i.SessionId == blocSession.Id).Select(i => new { i.Id, i.NominationId }).ToListAsync());
+        Assert.Equal(48, items.Count);
+        var itemIds = items.Select(i => i.Id).ToList();
+        var dossierIds = items.Select(i => i.NominationId).ToList();
+        Assert.Equal(48, await App.QueryAsync(db => db.CouncilParticipations.CountAsync(p => itemIds.Contains(p.ItemId) && p.Written)));
+        Assert.All(await App.QueryAsync(db => db.Nominations.Where(n => dossierIds.Contains(n.Id)).Select(n => new { n.Year, n.Code, n.State }).ToListAsync()),
+            n => Assert.Equal((2019, "BK_BO", NominationState.Decided), (n.Year, n.Code, n.State)));
+        Assert.Equal(48, await App.QueryAsync(db => db.NominationTransitions.CountAsync(t => dossierIds.Contains(t.NominationId) && t.To == NominationState.CouncilApproved)));
+
+        // BTCTW's council: a closed session with one dossier approved and one refused, and an open one where
+        // thanhvien.btctw still has a ballot to cast.
+        var btSessions = await App.QueryAsync(db => db.CouncilSessions.Where(s => s.Council!.AgencyId != null).Select(s => new { s.Id, s.State }).ToListAsync());
+        var closed = btSessions.Where(s => s.State == CouncilSessionState.Closed).Select(s => s.Id).ToList();
+        var closedStates = await App.QueryAsync(db => db.CouncilAgendaItems.Where(i => closed.Contains(i.SessionId)).Select(i => i.NominationId)
+            .SelectMany(id => db.NominationTransitions.Where(t => t.NominationId == id && (t.To == NominationState.CouncilApproved || t.To == NominationState.CouncilRefused)).Select(t => t.To)).ToListAsync());
+        Assert.Contains(NominationState.CouncilApproved, closedStates);
+        Assert.Contains(NominationState.CouncilRefused, closedStates);
+        var open = Assert.Single(btSessions, s => s.State == CouncilSessionState.Open);
         var member = await App.SignInAsync("thanhvien.btctw@thidua.vn");
         var page = await member.GetStringAsync($"/Councils/Ballot/{open.Id}");
         Assert.Contains("name=\"choice\"", page);

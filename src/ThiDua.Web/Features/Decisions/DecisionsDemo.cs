@@ -27,7 +27,9 @@ public static class DecisionsDemo
         var bloc = await db.Blocs.AsNoTracking().SingleAsync(b => b.Id == ctx.BlocId, ct);
         var leader = await svc.BlocLeaderAsync(ctx.BlocId, 2019, ct) ?? ctx.Agencies["BTCTW"];
 
-        await AgencyAsync(ctx, svc, ct);
+        // The agency's dossiers are of 2025–2026, voted on by its council a few days ago (Councils demo): decided yesterday.
+        var now = ((TimeProvider?)ctx.Services.GetService(typeof(TimeProvider)) ?? TimeProvider.System).GetUtcNow();
+        await AgencyAsync(ctx, new DecisionService(db, new FixedClock(now)), DateOnly.FromDateTime(now.UtcDateTime.AddHours(7)).AddDays(-1), ct);
         // The bloc leader's Bằng khen (nothing to decide when no bloc dossier was approved).
         if (!await db.Nominations.AnyAsync(n => n.Level == NominationLevel.Bloc && n.BlocId == ctx.BlocId && n.Year == 2019 && n.Code == "BK_BO" && n.State == NominationState.CouncilApproved, ct))
             return;
@@ -50,19 +52,18 @@ public static class DecisionsDemo
         db.ChangeTracker.Clear();
     }
 
-    private static async Task AgencyAsync(BlocYearDemoContext ctx, DecisionService svc, CancellationToken ct)
+    private static async Task AgencyAsync(BlocYearDemoContext ctx, DecisionService svc, DateOnly on, CancellationToken ct)
     {
         var db = ctx.Db;
         // BTCTW's own decisions and its cover letter upward, for its agency-level dossiers the council approved.
         var btctw = ctx.Agencies["BTCTW"];
-        var codes = await db.Nominations.Where(n => n.AgencyId == btctw && n.Level == NominationLevel.Agency && n.Year == 2019 && n.State == NominationState.CouncilApproved)
-            .Select(n => n.Code).Distinct().ToListAsync(ct);
-        var on = new DateOnly(2020, 1, 15);
-        foreach (var code in codes.Order(StringComparer.Ordinal))
+        var pairs = await db.Nominations.Where(n => n.AgencyId == btctw && n.Level == NominationLevel.Agency && n.State == NominationState.CouncilApproved)
+            .Select(n => new { n.Year, n.Code }).Distinct().ToListAsync(ct);
+        foreach (var (year, code) in pairs.OrderBy(p => p.Year).ThenBy(p => p.Code, StringComparer.Ordinal).Select(p => (p.Year, p.Code)))
         {
             var upward = AboveAgency.Contains(code);
             var d = await svc.CreateDraftAsync(btctw, null, upward ? DecisionKind.Upward : DecisionKind.Decision, new DraftInput(
-                2019, code, AwardBasis.Merit, 2019, 2019, DecisionRules.DefaultSubject(code, upward ? DecisionKind.Upward : DecisionKind.Decision, 2019),
+                year, code, AwardBasis.Merit, year, year, DecisionRules.DefaultSubject(code, upward ? DecisionKind.Upward : DecisionKind.Decision, year),
                 DecisionRules.DefaultGrounds(on, "Ban Tổ chức Trung ương", false, null), "Trần Văn Bình (minh họa)", "Phó Trưởng Ban Thường trực", "Hà Nội", DocumentSystem.Party,
                 "Các vụ, đơn vị thuộc Ban\nCác cá nhân, tập thể có tên tại Điều 1", upward ? "Thủ tướng Chính phủ (qua Ban Thi đua - Khen thưởng Trung ương)" : null), ctx.OfficerOf("BTCTW"), ct);
             var ids = await svc.Candidates(d).Select(n => n.Id).ToListAsync(ct);

@@ -137,7 +137,7 @@ public sealed class WorkflowPageTests() : AppTest("hoidong.btctw@thidua.vn")
         var n = await WorkflowTestData.DossierAsync(App, "BTCTW", NominationState.Draft);
         await App.ExecuteAsync(async db => { await db.Nominations.Where(x => x.Id == n.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Code, "CSTDTQ")); });
         var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"{Act(n.Id)}?handler=Submit", new() { ["Version"] = S(n.Version) }, Act(n.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"{Act(n.Id)}?handler=Submit", new() { ["Version"] = S(n.Version), ["Justification"] = "Đơn vị đề nghị theo kết quả bình xét (kiểm thử)." }, Act(n.Id))).StatusCode);
         var submitted = await ReloadAsync(n.Id);
         Assert.Equal(HttpStatusCode.Redirect, (await Client.PostFormAsync($"{Act(n.Id)}?handler=Accept", new() { ["Version"] = S(submitted.Version) }, Act(n.Id))).StatusCode);
         var after = await ReloadAsync(n.Id);
@@ -157,7 +157,9 @@ public sealed class WorkflowPageTests() : AppTest("hoidong.btctw@thidua.vn")
     {
         var n = await WorkflowTestData.DossierAsync(App, "BTCTW", NominationState.Draft);
         var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
-        var flash = await FlashAfterAsync(officer, await officer.PostFormAsync($"{Act(n.Id)}?handler=Submit", new() { ["Version"] = S(n.Version) }, Act(n.Id)));
+        // The dossier's subject may be "not eligible" by the engine (DossierChecks): the officer writes a justification.
+        var flash = await FlashAfterAsync(officer, await officer.PostFormAsync($"{Act(n.Id)}?handler=Submit",
+            new() { ["Version"] = S(n.Version), ["Justification"] = "Đơn vị đề nghị theo kết quả bình xét (kiểm thử)." }, Act(n.Id)));
         Assert.Equal("Đã gửi hồ sơ để thẩm định.", flash);
         var after = await ReloadAsync(n.Id);
         Assert.Equal(NominationState.Submitted, after.State);
