@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace ThiDua.BrowserTests.Layout;
@@ -27,9 +28,33 @@ public sealed class PhoneWidthTests(BrowserFixture fx) : IClassFixture<BrowserFi
     [InlineData("tdkt.btctw@thidua.vn", "/Movements")]
     [InlineData("tdkt.btctw@thidua.vn", "/Registrations?year=2026|/Registrations/Edit/")]
     [InlineData("tdkt.btctw@thidua.vn", "/Scoring")]
+    // Issue 10: nominations from dossier to decision, as the accounts that see them; "anon" opens the page signed out,
+    // and "{code}" is a certificate verification code from the demo's issued decisions.
+    [InlineData("tdkt.btctw@thidua.vn", "/Nominations?year=2019|/Nominations/Details/")]
+    [InlineData("tdkt.btctw@thidua.vn", "/Nominations/Create")]
+    [InlineData("tdkt.btctw@thidua.vn", "/Nominations/Workflow/Overdue")]
+    [InlineData("tdkt.btctw@thidua.vn", "/Decisions|/Decisions/Details/")]
+    [InlineData("tdkt.btctw@thidua.vn", "/Notifications")]
+    [InlineData("hoidong.btctw@thidua.vn", "/Councils|/Councils/Details/")]
+    [InlineData("hoidong.btctw@thidua.vn", "/Nominations/Workflow/Bulk")]
+    [InlineData("hoidong.btctw@thidua.vn", "/Decisions")]
+    [InlineData("thanhvien.btctw@thidua.vn", "/Councils")]
+    [InlineData("lanhdao.btctw@thidua.vn", "/Decisions|/Decisions/Details/")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Nominations?year=2019|/Nominations/Details/")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Councils|/Councils/Details/")]
+    [InlineData("thuongtruc.khoi@thidua.vn", "/Decisions|/Decisions/Details/")]
+    [InlineData("admin@thidua.vn", "/Calendar")]
+    [InlineData("anon", "/Nominations/PublicList")]
+    [InlineData("anon", "/xac-minh/{code}")]
     public async Task Page_At390_IsNotWiderThanTheScreen(string email, string url)
     {
-        var page = await fx.SignedInPageAsync(email);
+        if (url.Contains("{code}", StringComparison.Ordinal))
+        {
+            var code = await fx.App.QueryAsync(db => db.DecisionRecipients.Where(r => r.VerificationCode != null)
+                .OrderBy(r => r.Id).Select(r => r.VerificationCode!).FirstAsync());
+            url = url.Replace("{code}", code, StringComparison.Ordinal);
+        }
+        var page = email == "anon" ? await AnonymousPageAsync() : await fx.SignedInPageAsync(email);
         await page.SetViewportSizeAsync(390, 844);
         if (url.Split('|') is [var list, var prefix])
         {
@@ -40,5 +65,14 @@ public sealed class PhoneWidthTests(BrowserFixture fx) : IClassFixture<BrowserFi
         else await page.GotoAsync(url);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow == 0, $"{url} is {overflow} px wider than the screen");
+    }
+
+    private async Task<IPage> AnonymousPageAsync()
+    {
+        var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl, Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
     }
 }
