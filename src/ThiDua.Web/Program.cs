@@ -121,6 +121,7 @@ builder.Services.AddRazorPages(o =>
     {
         o.ModelBinderProviders.Insert(0, new VnDateBinderProvider());
         o.ModelBinderProviders.Insert(0, new VnBoolBinderProvider());
+        o.Filters.Add(new UnknownHandlerFilter());
     });
 // After the data-annotations setup, which adds the implicit [Required] of value types this provider must also see.
 builder.Services.PostConfigure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new VnValidationMessages()));
