@@ -34,6 +34,7 @@ internal static class PeopleTestData
         ["Input.PersonalCode"] = p.PersonalCode, ["Input.FamilyName"] = p.FamilyName, ["Input.MiddleName"] = p.MiddleName ?? "",
         ["Input.GivenName"] = p.GivenName, ["Input.Gender"] = p.Gender.ToString(), ["Input.UnitId"] = p.CurrentUnitId.ToString()!,
         ["Input.Position"] = p.Position ?? "", ["Input.Version"] = p.Version.ToString(),
+        ["Input.NationalId"] = p.NationalId ?? "", ["Input.CivilServantCode"] = p.CivilServantCode ?? "",
         ["Input.BirthDate"] = p.BirthDate?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "",
         ["Input.HiredOn"] = p.HiredOn?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };

@@ -31,6 +31,10 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
         [Display(Name = "Ngày tuyển dụng"), ModelBinder(typeof(VnDateBinder))] public DateOnly? HiredOn { get; set; }
         [Required(ErrorMessage = "Hãy chọn đơn vị.")]
         [Display(Name = "Đơn vị")] public int? UnitId { get; set; }
+        [StringLength(30, ErrorMessage = "Số CCCD tối đa 12 chữ số.")]
+        [Display(Name = "Số CCCD")] public string? NationalId { get; set; }
+        [StringLength(30, ErrorMessage = "Mã CBCCVC tối đa 20 ký tự.")]
+        [Display(Name = "Mã CBCCVC")] public string? CivilServantCode { get; set; }
         [Display(Name = "Đang xem xét kỷ luật, thanh tra, khiếu nại")] public bool PendingReview { get; set; }
         public int Version { get; set; }
     }
@@ -52,6 +56,7 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
         {
             PersonalCode = p.PersonalCode, FamilyName = p.FamilyName, MiddleName = p.MiddleName, GivenName = p.GivenName,
             Gender = p.Gender, BirthDate = p.BirthDate, Position = p.Position, HiredOn = p.HiredOn, UnitId = p.CurrentUnitId,
+            NationalId = p.NationalId, CivilServantCode = p.CivilServantCode,
             PendingReview = p.PendingReview, Version = p.Version,
         };
         return Page();
@@ -94,6 +99,14 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
         // A code made only of digits is a citizen identity number (CCCD): 12 digits, as the import checks.
         if (code.Length > 0 && code.All(char.IsAsciiDigit) && code.Length != 12)
             ModelState.AddModelError("Input.PersonalCode", $"Mã cá nhân \"{code}\" chỉ gồm chữ số nên phải là số căn cước công dân đủ 12 chữ số (đang có {code.Length}).");
+        var nationalId = PersonIds.Clean(Input.NationalId);
+        var civilServantCode = PersonIds.Clean(Input.CivilServantCode);
+        if (nationalId is not null && !PersonIds.IsNationalId(nationalId))
+            ModelState.AddModelError("Input.NationalId", $"Số CCCD \"{nationalId}\" không hợp lệ: phải gồm đúng 12 chữ số.");
+        else if (nationalId is not null && await db.People.AsNoTracking().Where(x => x.NationalId == nationalId && x.Id != id).Select(x => x.PersonalCode).FirstOrDefaultAsync(ct) is { } holder)
+            ModelState.AddModelError("Input.NationalId", $"Số CCCD \"{nationalId}\" đã ghi cho cán bộ mã \"{holder}\": mỗi số CCCD thuộc một người.");
+        if (civilServantCode is not null && !PersonIds.IsCivilServantCode(civilServantCode))
+            ModelState.AddModelError("Input.CivilServantCode", $"Mã CBCCVC không hợp lệ: chỉ gồm chữ, số, dấu chấm, gạch ngang, tối đa {PersonIds.CivilServantCodeMax} ký tự.");
         var today = clock.VietnamToday();
         if (Input.BirthDate is { } b && b > today) ModelState.AddModelError("Input.BirthDate", "Ngày sinh không thể ở tương lai.");
         if (Input.BirthDate is { } b2 && Input.HiredOn is { } h && h < b2.AddYears(15)) ModelState.AddModelError("Input.HiredOn", "Ngày tuyển dụng phải sau ngày sinh ít nhất 15 năm.");
@@ -112,6 +125,8 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
         person.Position = Input.Position;
         person.HiredOn = Input.HiredOn;
         person.PendingReview = Input.PendingReview;
+        person.NationalId = nationalId;
+        person.CivilServantCode = civilServantCode;
         person.Normalize();
         if (creating)
         {

@@ -39,6 +39,8 @@ public static class HistoryText
         ("Chức vụ", p.Position ?? None),
         ("Ngày tuyển dụng", p.HiredOn is null ? None : VnFormat.Date(p.HiredOn)),
         ("Đơn vị", unit ?? None),
+        ("Số CCCD", p.NationalId ?? None),
+        ("Mã CBCCVC", p.CivilServantCode ?? None),
         ("Đang xem xét kỷ luật, thanh tra, khiếu nại", p.PendingReview ? "có" : "không"),
     ];
 

@@ -114,11 +114,11 @@ public sealed class IndexModel(AppDbContext db, UnitScopeService scopes, TimePro
         var scope = await scopes.GetAsync(User, ct);
         if (Unit is { } u && !scope.CanSeeUnit(u)) return Forbid();
         var query = await new PeopleFilter(Q, Unit, Status).ApplyAsync(db, scope, ct);
-        var rows = await query.Select(p => new { p.PersonalCode, p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, UnitCode = p.CurrentUnit!.Code, UnitName = p.CurrentUnit!.Name, p.HiredOn, p.IsActive }).ToListAsync(ct);
+        var rows = await query.Select(p => new { p.PersonalCode, p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, UnitCode = p.CurrentUnit!.Code, UnitName = p.CurrentUnit!.Name, p.HiredOn, p.NationalId, p.CivilServantCode, p.IsActive }).ToListAsync(ct);
         var people = rows.Select(p => (IReadOnlyList<object?>)
         [
             p.PersonalCode, p.FamilyName, p.MiddleName, p.GivenName, p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam",
-            p.BirthDate, p.Position, p.UnitCode, p.HiredOn, p.UnitName, p.IsActive ? "Đang công tác" : "Ngừng theo dõi",
+            p.BirthDate, p.Position, p.UnitCode, p.HiredOn, p.NationalId, p.CivilServantCode, p.UnitName, p.IsActive ? "Đang công tác" : "Ngừng theo dõi",
         ]);
         // Awards go with the people in the template's columns; proposals are left out, since importing a row
         // records a conferred award.

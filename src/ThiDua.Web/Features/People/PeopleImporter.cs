@@ -51,7 +51,15 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         return null;
     }
 
-    private sealed record PersonRow(int Row, string Code, string Family, string? Middle, string Given, Gender Gender, DateOnly? Birth, string? Position, int UnitId, DateOnly? Hired);
+    /// <summary>
+    /// A person row. "Số CCCD" and "Mã CBCCVC" are optional columns: a sheet without the column (a file made before
+    /// they existed) leaves the stored value alone; an empty cell under the header clears it (as the award columns do).
+    /// </summary>
+    private sealed record PersonRow(int Row, string Code, string Family, string? Middle, string Given, Gender Gender, DateOnly? Birth, string? Position, int UnitId, DateOnly? Hired,
+        string? NationalId, string? CivilServantCode, IdColumns Ids);
+
+    /// <summary>Which optional identifier columns the people sheet has.</summary>
+    private sealed record IdColumns(bool NationalId, bool CivilServantCode);
     private sealed record RatingRow(int Row, string Code, int Year, Rating Rating);
     private sealed record DisciplineRow(int Row, string Code, DisciplineLevel Level, DateOnly From, DateOnly To, string? Decision);
     private sealed record InitiativeRow(int Row, string Code, int Year, string Title, InitiativeScope Scope, string? UsedFor);
@@ -109,6 +117,13 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
 
         // 1. People.
         var people = new Dictionary<string, PersonRow>();
+        var peopleHeaders = sheets.TryGetValue(W.PeopleSheet, out var peopleSheet) ? peopleSheet.Headers.ToHashSet(StringComparer.Ordinal) : [];
+        var idColumns = new IdColumns(peopleHeaders.Contains(W.NationalIdCol), peopleHeaders.Contains(W.CivilServantCol));
+        // Who holds each CCCD already: a number belongs to one person (only loaded when the sheet has the column).
+        var nationalIds = idColumns.NationalId
+            ? await db.People.AsNoTracking().Where(p => p.NationalId != null).Select(p => new { p.NationalId, p.PersonalCode }).ToDictionaryAsync(p => p.NationalId!, p => p.PersonalCode, StringComparer.Ordinal, ct)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        var sheetNationalIds = new Dictionary<string, (int Row, string Code)>(StringComparer.Ordinal);
         foreach (var (cells, row) in Rows(W.PeopleSheet))
         {
             var c = new Cells(cells, row);
@@ -122,6 +137,17 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             var position = c.Optional(W.PositionCol, 200);
             var unitCode = c.Required(W.UnitCode)?.ToUpperInvariant();
             var hired = c.Date(W.Hired, required: false);
+            var nationalId = idColumns.NationalId ? c.NationalId(W.NationalIdCol) : null;
+            var civilServantCode = idColumns.CivilServantCode ? c.CivilServantCode(W.CivilServantCol) : null;
+            if (nationalId is not null && code is not null)
+            {
+                if (sheetNationalIds.TryGetValue(nationalId, out var other) && other.Code != code)
+                    c.Error(W.NationalIdCol, $"số CCCD \"{nationalId}\" lặp lại trong trang (dòng {other.Row}, mã \"{other.Code}\")");
+                else if (nationalIds.TryGetValue(nationalId, out var holder) && holder != code
+                         && !(people.TryGetValue(holder, out var moved) && moved.NationalId != nationalId))
+                    c.Error(W.NationalIdCol, $"số CCCD \"{nationalId}\" đã ghi cho cán bộ mã \"{holder}\"");
+                else sheetNationalIds.TryAdd(nationalId, (row, code));
+            }
             if (code is { Length: > 50 }) c.Error(W.Code, "dài quá 50 ký tự");
             int unitId = 0;
             if (unitCode is not null && !units.TryGetValue(unitCode, out unitId)) c.Error(W.UnitCode, $"không có đơn vị mã \"{unitCode}\"");
@@ -131,7 +157,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             if (code is not null && people.TryGetValue(code, out var earlier)) c.Error(W.Code, $"mã \"{code}\" lặp lại trong trang (dòng {earlier.Row})");
             if (birth is { } b && hired is { } h && h < b.AddYears(15)) c.Error(W.Hired, "ngày tuyển dụng phải sau ngày sinh ít nhất 15 năm");
             if (birth is { } b2 && b2 > clock.VietnamToday()) c.Error(W.Birth, "ngày sinh ở tương lai");
-            if (c.Ok) people[code!] = new PersonRow(row, code!, family!, middle, given!, gender!.Value, birth, position, unitId, hired);
+            if (c.Ok) people[code!] = new PersonRow(row, code!, family!, middle, given!, gender!.Value, birth, position, unitId, hired, nationalId, civilServantCode, idColumns);
             reports.Add(new ImportRowReport(W.PeopleSheet, row, code, c.Ok, c.Messages));
             await Step();
         }
@@ -265,7 +291,8 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         var unitCodes = units.ToDictionary(kv => kv.Value, kv => kv.Key);
         string PersonText(Person p) =>
             $"{p.FullName}; {(p.Gender == Eligibility.Gender.Female ? "Nữ" : "Nam")}; ngày sinh: {Show(p.BirthDate)}; chức vụ: {p.Position ?? "—"}; " +
-            $"đơn vị: {(p.CurrentUnitId is { } u && unitCodes.TryGetValue(u, out var uc) ? uc : "—")}; ngày tuyển dụng: {Show(p.HiredOn)}";
+            $"đơn vị: {(p.CurrentUnitId is { } u && unitCodes.TryGetValue(u, out var uc) ? uc : "—")}; ngày tuyển dụng: {Show(p.HiredOn)}; " +
+            $"số CCCD: {p.NationalId ?? "—"}; mã CBCCVC: {p.CivilServantCode ?? "—"}";
         var origin = source is null ? "nhập tệp" : $"lần nhập #{source.JobId}, tệp \"{source.FileName}\"";
         var createdCodes = new HashSet<string>(StringComparer.Ordinal);
         var updatedBefore = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -285,7 +312,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
                 created++;
                 continue;
             }
-            var before = (p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, p.HiredOn, p.CurrentUnitId);
+            var before = (p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, p.HiredOn, p.CurrentUnitId, p.NationalId, p.CivilServantCode);
             var beforeText = PersonText(p);
             Apply(p, r);
             if (p.CurrentUnitId != r.UnitId)
@@ -295,7 +322,7 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
                 p.Memberships.Add(new UnitMembership { UnitId = r.UnitId, From = today, Position = r.Position });
                 p.CurrentUnitId = r.UnitId;
             }
-            if (before == (p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, p.HiredOn, p.CurrentUnitId)) unchanged++;
+            if (before == (p.FamilyName, p.MiddleName, p.GivenName, p.Gender, p.BirthDate, p.Position, p.HiredOn, p.CurrentUnitId, p.NationalId, p.CivilServantCode)) unchanged++;
             else
             {
                 updated++;
@@ -420,6 +447,8 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         p.BirthDate = r.Birth;
         p.Position = r.Position;
         p.HiredOn = r.Hired;
+        if (r.Ids.NationalId) p.NationalId = r.NationalId;
+        if (r.Ids.CivilServantCode) p.CivilServantCode = r.CivilServantCode;
         p.Normalize();
     }
 
@@ -468,6 +497,31 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             }
             return s;
         }
+
+        /// <summary>An optional CCCD: text of exactly 12 digits (a number cell has lost its leading zeros).</summary>
+        public string? NationalId(string column)
+        {
+            if (cells.TryGetValue(column, out var v) && v is double or int or long or decimal)
+            {
+                Error(column, $"số CCCD phải nhập dạng văn bản để giữ số 0 ở đầu (ô đang là số {Raw(column)})");
+                return null;
+            }
+            var s = Raw(column);
+            if (s is null) return null;
+            if (!PersonIds.IsNationalId(s)) { Error(column, $"\"{Truncate(s)}\" không phải số CCCD: phải gồm đúng {CccdLength} chữ số"); return null; }
+            return s;
+        }
+
+        /// <summary>An optional mã CBCCVC: letters, digits, dot, hyphen, up to the registry's length.</summary>
+        public string? CivilServantCode(string column)
+        {
+            var s = Raw(column);
+            if (s is null) return null;
+            if (!PersonIds.IsCivilServantCode(s)) { Error(column, $"\"{Truncate(s)}\" không phải mã CBCCVC: chỉ gồm chữ, số, dấu chấm, gạch ngang, tối đa {PersonIds.CivilServantCodeMax} ký tự"); return null; }
+            return s;
+        }
+
+        private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
         public string? Required(string column, int maxLength = 50)
         {

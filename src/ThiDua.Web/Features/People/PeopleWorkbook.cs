@@ -16,9 +16,10 @@ public static class PeopleWorkbook
         Birth = "Ngày sinh", PositionCol = "Chức vụ", UnitCode = "Mã đơn vị", Hired = "Ngày tuyển dụng", UnitName = "Tên đơn vị",
         Year = "Năm", RatingCol = "Xếp loại", Level = "Hình thức", From = "Từ ngày", To = "Đến ngày", Decision = "Số quyết định",
         Title = "Tên sáng kiến", Scope = "Phạm vi", UsedFor = "Đã dùng làm căn cứ cho", AwardCode = "Mã danh hiệu, hình thức",
-        Authority = "Cấp quyết định", DecisionDate = "Ngày quyết định", PeriodTo = "Thành tích đến năm", Basis = "Loại thành tích";
+        Authority = "Cấp quyết định", DecisionDate = "Ngày quyết định", PeriodTo = "Thành tích đến năm", Basis = "Loại thành tích",
+        NationalIdCol = "Số CCCD", CivilServantCol = "Mã CBCCVC";
 
-    public static readonly string[] PeopleColumns = [Code, Family, Middle, Given, GenderCol, Birth, PositionCol, UnitCode, Hired];
+    public static readonly string[] PeopleColumns = [Code, Family, Middle, Given, GenderCol, Birth, PositionCol, UnitCode, Hired, NationalIdCol, CivilServantCol];
     public static readonly string[] RatingColumns = [Code, Year, RatingCol];
     public static readonly string[] DisciplineColumns = [Code, Level, From, To, Decision];
     public static readonly string[] InitiativeColumns = [Code, Year, Title, Scope, UsedFor];
@@ -34,7 +35,7 @@ public static class PeopleWorkbook
     /// <summary>How each column is written: codes as Text (so leading zeros stay when typed), dates as dates.</summary>
     public static XlsxColumnKind Kind(string column) => column switch
     {
-        Code or UnitCode => XlsxColumnKind.Code,
+        Code or UnitCode or NationalIdCol or CivilServantCol => XlsxColumnKind.Code,
         Birth or Hired or From or To or DecisionDate => XlsxColumnKind.Date,
         Year or PeriodTo => XlsxColumnKind.Number,
         _ => XlsxColumnKind.Text,
@@ -80,6 +81,8 @@ public static class PeopleWorkbook
             ("Mã cá nhân", "Bắt buộc, duy nhất (số CCCD hoặc mã cán bộ). Nhập lại cùng tệp không tạo bản ghi trùng."),
             ("Họ, Tên đệm, Tên", "Họ và Tên bắt buộc; Tên đệm có thể để trống."),
             ("Giới tính", "Nam hoặc Nữ."),
+            (NationalIdCol, $"Không bắt buộc. Số căn cước công dân đủ 12 chữ số, nhập dạng văn bản để giữ số 0 ở đầu; mỗi số CCCD thuộc một người. Để trống ô là xóa số đã lưu; tệp không có cột này thì giữ nguyên."),
+            (CivilServantCol, $"Không bắt buộc. Mã cán bộ, công chức, viên chức: chữ, số, dấu chấm, gạch ngang, tối đa {PersonIds.CivilServantCodeMax} ký tự. Để trống ô là xóa mã đã lưu; tệp không có cột này thì giữ nguyên."),
             ("Ngày", "Dạng dd/mm/yyyy, ví dụ 05/03/2020 (hoặc ô kiểu ngày của Excel)."),
             ("Mã đơn vị", "Mã đơn vị đã có trong danh mục, trong phạm vi đơn vị của người nhập."),
             ("Xếp loại", "HTXSNV, HTTNV, HTNV hoặc KHTNV; mỗi người một dòng cho mỗi năm."),
