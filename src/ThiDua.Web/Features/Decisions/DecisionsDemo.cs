@@ -22,7 +22,8 @@ public static class DecisionsDemo
     public static async Task SeedAsync(BlocYearDemoContext ctx, CancellationToken ct)
     {
         var db = ctx.Db;
-        var clock = new FixedClock(new DateTimeOffset(2020, 3, 4, 2, 0, 0, TimeSpan.Zero));
+        // 15:00 in Hà Nội, after the bloc council's ballot of the same morning (Councils demo).
+        var clock = new FixedClock(new DateTimeOffset(2020, 3, 4, 8, 0, 0, TimeSpan.Zero));
         var svc = new DecisionService(db, clock);
         var bloc = await db.Blocs.AsNoTracking().SingleAsync(b => b.Id == ctx.BlocId, ct);
         var leader = await svc.BlocLeaderAsync(ctx.BlocId, 2019, ct) ?? ctx.Agencies["BTCTW"];

@@ -23,6 +23,9 @@ public sealed class NotificationMailer(IServiceScopeFactory scopes, IConfigurati
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled) return;
+        // The first sweep waits one interval too: an instance starting up has other work, and tests drive the sweep themselves.
+        try { await Task.Delay(Interval, clock, stoppingToken); }
+        catch (OperationCanceledException) { return; }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

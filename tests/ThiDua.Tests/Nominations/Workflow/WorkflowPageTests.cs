@@ -33,7 +33,7 @@ public sealed class WorkflowPageTests() : AppTest("hoidong.btctw@thidua.vn")
         Assert.True(r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().Contains("/Account/AccessDenied", StringComparison.Ordinal), $"{(int)r.StatusCode} {r.Headers.Location}");
 
     [Fact]
-    public async Task Demo2019_BlocLeadersBangKhen_FortyEightDossiersReadyForCouncil()
+    public async Task Demo2019_BlocLeadersBangKhen_FortyEightDossiersThroughTheCouncilToTheDecision()
     {
         var rows = await App.QueryAsync(db => db.Nominations.AsNoTracking().Where(n => n.Year == 2019 && n.Code == "BK_BO").Include(n => n.Transitions).ToListAsync());
         Assert.Equal(48, rows.Count);
@@ -41,9 +41,11 @@ public sealed class WorkflowPageTests() : AppTest("hoidong.btctw@thidua.vn")
         Assert.Equal(35, rows.Count(n => n.Subject == NominationSubject.Person));
         Assert.All(rows, n =>
         {
-            Assert.Equal((NominationLevel.Bloc, NominationState.ReadyForCouncil, NominationsDemo.Achievement2019, 2019, 2019), (n.Level, n.State, n.Achievement, n.PeriodFrom!.Value, n.PeriodTo!.Value));
+            // Then the councils and decisions steps take them on: approved by the bloc council, decided by the bloc leader.
+            Assert.Equal((NominationLevel.Bloc, NominationState.Decided, NominationsDemo.Achievement2019, 2019, 2019), (n.Level, n.State, n.Achievement, n.PeriodFrom!.Value, n.PeriodTo!.Value));
             Assert.NotNull(n.BlocId);
-            Assert.Equal(new[] { NominationState.Submitted, NominationState.Appraised, NominationState.ReadyForCouncil }, n.Transitions.OrderBy(t => t.Id).Select(t => t.To));
+            Assert.Equal(new[] { NominationState.Submitted, NominationState.Appraised, NominationState.ReadyForCouncil, NominationState.CouncilApproved, NominationState.Decided },
+                n.Transitions.OrderBy(t => t.AtUtc).ThenBy(t => t.Id).Select(t => t.To));
             var submitted = n.Transitions.Single(t => t.To == NominationState.Submitted).AtUtc;
             Assert.True(submitted.Year == 2020 && submitted.Month <= 2, submitted.ToString("O", CultureInfo.InvariantCulture));
             Assert.Equal("thuongtruc.khoi@thidua.vn", n.Transitions.Single(t => t.To == NominationState.Appraised).UserName);
