@@ -91,6 +91,28 @@ public sealed class PersonIdsTests() : AppTest("tdkt.btctw@thidua.vn")
     }
 
     [Fact]
+    public async Task Edit_NationalIdOfAPersonOutsideTheScope_RefusedWithoutNamingThem()
+    {
+        var holder = await App.QueryAsync(db => db.People.Where(p => p.IsActive && p.CurrentUnit!.Code.StartsWith("HVCTQG")).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.PersonalCode }).FirstAsync());
+        await App.ExecuteAsync(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == holder.Id)).NationalId = "001190066666";
+            await db.SaveChangesAsync();
+        });
+        var someone = await BtctwPersonAsync(App, 8);
+        var person = await App.QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == someone.Id));
+        var form = EditForm(person);
+        form["Input.NationalId"] = "001190066666";
+        var response = await Client.PostFormAsync($"/People/Edit/{person.Id}", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await TextAsync(response);
+        Assert.Contains("Số CCCD \"001190066666\" đã ghi cho một người ngoài phạm vi của bạn", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(holder.PersonalCode, text, StringComparison.Ordinal);
+        Assert.Null(await App.QueryAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => p.NationalId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Edit_StaleVersion_ConflictKeepsTheTypedIds()
     {
         var someone = await BtctwPersonAsync(App, 7);

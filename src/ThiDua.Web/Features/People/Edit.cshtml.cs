@@ -103,8 +103,11 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, TimeProv
         var civilServantCode = PersonIds.Clean(Input.CivilServantCode);
         if (nationalId is not null && !PersonIds.IsNationalId(nationalId))
             ModelState.AddModelError("Input.NationalId", $"Số CCCD \"{nationalId}\" không hợp lệ: phải gồm đúng 12 chữ số.");
-        else if (nationalId is not null && await db.People.AsNoTracking().Where(x => x.NationalId == nationalId && x.Id != id).Select(x => x.PersonalCode).FirstOrDefaultAsync(ct) is { } holder)
-            ModelState.AddModelError("Input.NationalId", $"Số CCCD \"{nationalId}\" đã ghi cho cán bộ mã \"{holder}\": mỗi số CCCD thuộc một người.");
+        else if (nationalId is not null && await db.People.AsNoTracking().Where(x => x.NationalId == nationalId && x.Id != id).Select(x => new { x.PersonalCode, x.CurrentUnitId }).FirstOrDefaultAsync(ct) is { } holder)
+            // The holder is named only to someone who may see them: another agency's people stay out of sight.
+            ModelState.AddModelError("Input.NationalId", scope.CanSeeUnit(holder.CurrentUnitId)
+                ? $"Số CCCD \"{nationalId}\" đã ghi cho cán bộ mã \"{holder.PersonalCode}\": mỗi số CCCD thuộc một người."
+                : $"Số CCCD \"{nationalId}\" đã ghi cho một người ngoài phạm vi của bạn: mỗi số CCCD thuộc một người.");
         if (civilServantCode is not null && !PersonIds.IsCivilServantCode(civilServantCode))
             ModelState.AddModelError("Input.CivilServantCode", $"Mã CBCCVC không hợp lệ: chỉ gồm chữ, số, dấu chấm, gạch ngang, tối đa {PersonIds.CivilServantCodeMax} ký tự.");
         var today = clock.VietnamToday();
