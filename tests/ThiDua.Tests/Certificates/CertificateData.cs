@@ -57,7 +57,7 @@ internal sealed record CertificateData(
         {
             Order = order, PersonId = personId, DisplayName = name, DisplayPosition = "Chuyên viên, Ban Tổ chức Trung ương",
             Achievement = "Đã có thành tích xuất sắc trong công tác năm 2019", Award = award, CertificateNumber = number,
-            VerificationCode = CertificateService.NewCode(),
+            VerificationCode = DecisionRules.NewVerificationCode(),
         };
 
         var d = NewDecision(DecisionState.Issued, 12);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Data;
 using ThiDua.Features.Accounts;
@@ -53,13 +52,7 @@ public sealed record CertificateRecord(
 public sealed class CertificateService(AppDbContext db, IConfiguration config)
 {
     public const int MinCodeLength = 8, MaxCodeLength = 20;
-    /// <summary>Crockford's base32 without I, L, O, U: what <see cref="NewCode"/> writes; lower case is read as upper.</summary>
-    private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    /// <summary>12 characters of base32: 60 random bits.</summary>
-    public const int NewCodeLength = 12;
-
-    /// <summary>A new verification code of 60 random bits (12 base32 characters), for the decision's issue step.</summary>
-    public static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, NewCodeLength);
+    // Codes are made at issue by DecisionRules.NewVerificationCode (60 random bits); this page only reads them.
 
     /// <summary>A code as typed or scanned, trimmed and upper-cased; null when it cannot be a code (length, alphabet).</summary>
     public static string? Normalize(string? code)
