@@ -23,11 +23,11 @@ public sealed class NotificationMailer(IServiceScopeFactory scopes, IConfigurati
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled) return;
-        // The first sweep waits one interval too: an instance starting up has other work, and tests drive the sweep themselves.
-        try { await Task.Delay(Interval, clock, stoppingToken); }
-        catch (OperationCanceledException) { return; }
+        // Each sweep waits one interval first: an instance starting up has other work, and tests drive the sweep themselves.
         while (!stoppingToken.IsCancellationRequested)
         {
+            try { await Task.Delay(Interval, clock, stoppingToken); }
+            catch (OperationCanceledException) { return; }
             try
             {
                 await SendPendingAsync(stoppingToken);
@@ -36,8 +36,6 @@ public sealed class NotificationMailer(IServiceScopeFactory scopes, IConfigurati
             {
                 log.LogWarning(e, "Sending notification e-mails failed; retrying later.");
             }
-            try { await Task.Delay(Interval, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
         }
     }
 
