@@ -82,8 +82,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
             Directory.CreateDirectory(dir);
             path = Path.Combine(dir, $"app-{Guid.NewGuid():N}.db");
             File.Copy(template, path);
+            // The template was switched out of WAL to be copied as one file; the app's start would switch back.
+            using var conn = new SqliteConnection($"Data Source={path};Pooling=False");
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode=WAL;";
+            cmd.ExecuteNonQuery();
         }
-        var app = new TestApp(path, settings ?? []);
+        // The copy is of a migrated template: EF's check of the applied migrations (and of the model against the
+        // snapshot) took most of a host's start, paid by every test. Tests of migrating pass the setting themselves.
+        settings = new Dictionary<string, string?>(settings ?? []);
+        settings.TryAdd("Database:MigrateOnStart", "false");
+        var app = new TestApp(path, settings);
         if (kestrel)
         {
             app.UseKestrel(0);

@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ThiDua.Tests.Accounts;
 
 /// <summary>Each page allowed or refused by role and by unit, for the demo accounts.</summary>
-public sealed class AccessTests : AppTest
+/// <remarks>One app for the class (<see cref="SharedApp"/>): the pages are read, and the few posts either are refused or
+/// write rows no other test here looks at.</remarks>
+public sealed class AccessTests(SharedApp shared) : SharedAppTest(shared)
 {
-    private readonly Dictionary<string, HttpClient> _clients = [];
     private int _btctwPerson, _hvPerson, _btctwUnit, _hvUnit, _staffOwn, _bdPerson, _bdUnit;
 
     public override async Task InitializeAsync()
@@ -31,11 +32,7 @@ public sealed class AccessTests : AppTest
         });
     }
 
-    private async Task<HttpClient> As(string who)
-    {
-        if (!_clients.TryGetValue(who, out var c)) _clients[who] = c = who == "anonymous" ? App.Browser() : await App.SignInAsync(who);
-        return c;
-    }
+    private Task<HttpClient> As(string who) => Shared.As(who);
 
     private string Url(string template) => template
         .Replace("{btPerson}", _btctwPerson.ToString()).Replace("{hvPerson}", _hvPerson.ToString())

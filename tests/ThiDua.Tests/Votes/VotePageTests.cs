@@ -141,7 +141,7 @@ public sealed partial class VotePageTests() : AppTest("thuongtruc.khoi@thidua.vn
         var award = await App.QueryAsync(db => db.Awards.SingleAsync(a => a.Year == 2024 && a.Code == "CO_CP" && a.Note!.Contains($"phiên bỏ phiếu số {id} ")));
         Assert.Equal((await UnitIdAsync("BTCTW"), AwardStatus.Proposed, (DateOnly?)new DateOnly(2025, 3, 5)), (award.UnitId, award.Status, award.DecisionDate));
         Assert.StartsWith("Hội nghị tổng kết Khối thi đua các cơ quan Đảng Trung ương đề nghị Thủ tướng Chính phủ", award.Authority);
-        var actions = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "VoteSession" && a.EntityId == S(id)).Select(a => a.Action).ToListAsync());
+        var actions = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "VoteSession" && a.EntityId == S(id)).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal(["Tạo phiên bỏ phiếu", "Thêm câu hỏi bỏ phiếu", "Thêm đại biểu bỏ phiếu", "Thêm đại biểu bỏ phiếu", "Thêm đại biểu bỏ phiếu", "Mở bỏ phiếu", "Kết thúc bỏ phiếu"], actions);
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "AwardRecord" && a.EntityId == S(award.Id) && a.Action == "Đề nghị khen thưởng theo kết quả bỏ phiếu")));
         // Closed twice: refused.
