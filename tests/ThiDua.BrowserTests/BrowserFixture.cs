@@ -56,3 +56,21 @@ public class BrowserFixture : IAsyncLifetime
         App.Dispose();
     }
 }
+
+/// <summary>The header menu as a user works it.</summary>
+public static class MainMenu
+{
+    /// <summary>A link of the main menu; its group (a &lt;details&gt;) must be open for it to be visible.</summary>
+    public static ILocator Link(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    /// <summary>Opens the group holding the link <paramref name="name"/> (unless it is open or stands alone), then follows it.</summary>
+    public static async Task GoAsync(IPage page, string name)
+    {
+        var link = Link(page, name);
+        if (!await link.IsVisibleAsync())
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" })
+                .Locator("details", new() { Has = page.Locator($"a:text-is('{name}')") }).Locator("summary").ClickAsync(); // a role query skips the closed group's hidden links
+        await link.ClickAsync();
+    }
+}

@@ -25,8 +25,6 @@ public sealed class BlocYearJourneyTests(BrowserFixture fx) : IClassFixture<Brow
     private const string Crit1 = "Hoàn thành nhiệm vụ chính trị được giao";
     private const string Crit2 = "Công tác xây dựng Đảng, đoàn thể";
 
-    private static ILocator Nav(IPage page, string name) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     private static Task Expect(ILocator l) => Assertions.Expect(l).ToBeVisibleAsync();
 
@@ -43,7 +41,7 @@ public sealed class BlocYearJourneyTests(BrowserFixture fx) : IClassFixture<Brow
         var sec = await fx.SignedInPageAsync(Secretariat);
 
         // 1. The secretariat creates the bloc's movement of the year and launches it to every member agency.
-        await Nav(sec, "Phong trào").ClickAsync();
+        await MainMenu.GoAsync(sec, "Phong trào");
         await sec.GetByRole(AriaRole.Link, new() { Name = "Thêm phong trào" }).ClickAsync();
         await sec.GetByLabel("Tên, chủ đề phong trào").FillAsync(theme);
         await sec.GetByLabel("Năm", new() { Exact = true }).FillAsync(year.ToString());
@@ -60,12 +58,12 @@ public sealed class BlocYearJourneyTests(BrowserFixture fx) : IClassFixture<Brow
 
         // 2. Ban Tổ chức TW sees it among the movements sent to the agency, registers for the year and submits.
         var btctw = await fx.SignedInPageAsync(Btctw);
-        await Nav(btctw, "Phong trào").ClickAsync();
+        await MainMenu.GoAsync(btctw, "Phong trào");
         await btctw.GetByLabel("Năm", new() { Exact = true }).FillAsync(year.ToString());
         await btctw.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
         await Expect(btctw.Locator(".mov-sent").GetByRole(AriaRole.Link, new() { Name = theme }));
 
-        await Nav(btctw, "Đăng ký thi đua").ClickAsync();
+        await MainMenu.GoAsync(btctw, "Đăng ký thi đua");
         await btctw.GetByLabel("Năm", new() { Exact = true }).FillAsync(year.ToString());
         await btctw.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         await btctw.GetByRole(AriaRole.Button, new() { Name = $"Đăng ký thi đua năm {year}" }).ClickAsync();
@@ -78,7 +76,7 @@ public sealed class BlocYearJourneyTests(BrowserFixture fx) : IClassFixture<Brow
         await Assertions.Expect(btctw.Locator("#state")).ToHaveTextAsync("Đã nộp");
 
         // … and the secretariat approves it.
-        await Nav(sec, "Đăng ký thi đua").ClickAsync();
+        await MainMenu.GoAsync(sec, "Đăng ký thi đua");
         await sec.GetByLabel("Năm", new() { Exact = true }).FillAsync(year.ToString());
         await sec.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         await sec.Locator("#registrations tbody tr").Filter(new() { HasText = BtctwName }).GetByRole(AriaRole.Link, new() { Name = "Xem" }).ClickAsync();
@@ -86,7 +84,7 @@ public sealed class BlocYearJourneyTests(BrowserFixture fx) : IClassFixture<Brow
         await Assertions.Expect(sec.Locator("#state")).ToHaveTextAsync("Đã duyệt");
 
         // 3. The secretariat drafts the year's scoring sheet (no sheet for year − 1 to copy), applies it, assigns cross-checks.
-        await Nav(sec, "Chấm điểm khối").ClickAsync();
+        await MainMenu.GoAsync(sec, "Chấm điểm khối");
         await sec.GetByLabel("Năm", new() { Exact = true }).FillAsync(year.ToString());
         await sec.GetByLabel("Tên bảng tiêu chí").FillAsync($"Bảng tiêu chí chấm điểm thi đua năm {year}");
         await sec.GetByLabel("Hạn tự chấm").FillAsync($"31/12/{year}");
@@ -124,7 +122,7 @@ public sealed class BlocYearJourneyTests(BrowserFixture fx) : IClassFixture<Brow
         await Assertions.Expect(sec.GetByLabel($"Đơn vị kiểm tra chéo {BtctwName}", new() { Exact = true }).Locator("option:checked")).ToHaveTextAsync(HvctqgName);
 
         // 4. Ban Tổ chức TW self-scores with evidence and submits.
-        await Nav(btctw, "Chấm điểm khối").ClickAsync();
+        await MainMenu.GoAsync(btctw, "Chấm điểm khối");
         await btctw.GetByRole(AriaRole.Link, new() { Name = $"Bảng tiêu chí chấm điểm thi đua năm {year}" }).ClickAsync();
         await CardRow(btctw, BtctwName).GetByRole(AriaRole.Link, new() { Name = "Phiếu" }).ClickAsync();
         await btctw.GetByLabel($"Tự chấm {Crit1}", new() { Exact = true }).FillAsync("38");
@@ -137,7 +135,7 @@ public sealed class BlocYearJourneyTests(BrowserFixture fx) : IClassFixture<Brow
 
         // The Học viện cross-checks Ban Tổ chức TW's card and proposes a lower score with a comment.
         var hv = await fx.SignedInPageAsync(Hvctqg);
-        await Nav(hv, "Chấm điểm khối").ClickAsync();
+        await MainMenu.GoAsync(hv, "Chấm điểm khối");
         await hv.GetByRole(AriaRole.Link, new() { Name = $"Bảng tiêu chí chấm điểm thi đua năm {year}" }).ClickAsync();
         await CardRow(hv, BtctwName).GetByRole(AriaRole.Link, new() { Name = "Kiểm tra chéo" }).ClickAsync();
         await hv.GetByLabel($"Đề xuất {Crit1}", new() { Exact = true }).FillAsync("36");
@@ -176,7 +174,7 @@ public sealed class BlocYearJourneyTests(BrowserFixture fx) : IClassFixture<Brow
         await Assertions.Expect(sec.Locator("#ranking tbody tr")).ToHaveCountAsync(14);
 
         // 6. The conference's vote: CO_CP, 2 places, the ranking's first three as candidates, two delegates.
-        await Nav(sec, "Bình bầu").ClickAsync();
+        await MainMenu.GoAsync(sec, "Bình bầu");
         await sec.GetByRole(AriaRole.Link, new() { Name = "Tạo phiên bỏ phiếu" }).ClickAsync();
         var title = $"Bỏ phiếu suy tôn Cờ thi đua của Chính phủ năm {year}";
         await sec.GetByLabel("Tên phiên bỏ phiếu").FillAsync(title);

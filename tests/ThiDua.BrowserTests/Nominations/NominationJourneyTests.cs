@@ -24,8 +24,6 @@ public sealed class NominationJourneyTests(NominationJourneyTests.Fixture fx) : 
     private const string Leader = "lanhdao.btctw@thidua.vn";
     private static readonly string[] Members = ["chutich.btctw@thidua.vn", "phochutich.btctw@thidua.vn", "uyvien1.btctw@thidua.vn", "thanhvien.btctw@thidua.vn", Secretary];
 
-    private static ILocator Nav(IPage page, string name) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     [Fact]
     public async Task Nomination_DraftAppraisalCommentBallotDecision_CertificateVerifiedSignedOut()
@@ -45,7 +43,7 @@ public sealed class NominationJourneyTests(NominationJourneyTests.Fixture fx) : 
 
         // 1. The officer files the dossier (the report comes pre-filled from the registry) and submits it.
         var officer = await fx.SignedInPageAsync(Officer);
-        await Nav(officer, "Hồ sơ đề nghị").ClickAsync();
+        await MainMenu.GoAsync(officer, "Hồ sơ đề nghị");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Lập hồ sơ đề nghị" }).ClickAsync();
         await officer.Locator("#year").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await officer.Locator("#q").FillAsync(person.PersonalCode);
@@ -100,7 +98,7 @@ public sealed class NominationJourneyTests(NominationJourneyTests.Fixture fx) : 
         await Assertions.Expect(secretary.Locator("#wf-state")).ToHaveTextAsync(NominationWorkflow.StateName(NominationState.ReadyForCouncil));
 
         // 5. The secretariat holds a council session with the dossier on its agenda and opens the ballot.
-        await Nav(secretary, "Hội đồng").ClickAsync();
+        await MainMenu.GoAsync(secretary, "Hội đồng");
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Hội đồng Thi đua – Khen thưởng Ban Tổ chức Trung ương", Exact = true }).ClickAsync();
         var vnNow = DateTime.UtcNow.AddHours(7);
         await secretary.Locator("#s-date").FillAsync(vnNow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
@@ -131,7 +129,7 @@ public sealed class NominationJourneyTests(NominationJourneyTests.Fixture fx) : 
         await Assertions.Expect(officer.Locator("#state")).ToHaveTextAsync(NominationWorkflow.StateName(NominationState.CouncilApproved));
 
         // 7. The secretariat drafts the agency's decision with the approved dossier; the leader issues it.
-        await Nav(secretary, "Quyết định").ClickAsync();
+        await MainMenu.GoAsync(secretary, "Quyết định");
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Lập quyết định của cơ quan" }).ClickAsync();
         await secretary.Locator("#Input_Year").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await secretary.Locator("#Input_Code").SelectOptionAsync("CSTDCS");

@@ -10,7 +10,7 @@ public sealed class FindPersonTests(BrowserFixture fx) : IClassFixture<BrowserFi
     public async Task SignIn_SearchNameWithoutDiacritics_OpensTheRecord()
     {
         var page = await fx.SignedInPageAsync("tdkt.btctw@thidua.vn");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cán bộ", Exact = true }).ClickAsync();
+        await MainMenu.GoAsync(page, "Cán bộ");
         await page.GetByLabel("Tìm theo họ tên hoặc mã cá nhân").FillAsync("nguyen van duc");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nguyễn Văn Đức" }).First.ClickAsync();

@@ -25,9 +25,25 @@ public sealed class LayoutTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         var room = await page.Locator("tr[data-unit='BTCTW-D05-P1'] td a").First.BoundingBoxAsync();
         Assert.True(office!.X > agency!.X, $"second level at {office.X}, agency at {agency.X}");
         Assert.True(room!.X > office.X, $"third level at {room.X}, its parent at {office.X}");
-        // The menu is not folded on a desktop.
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Khối thi đua", Exact = true })).ToBeVisibleAsync();
+        // The menu is not folded on a desktop: its groups stand in one line in the header, the current page's group
+        // marked, and a group opens over the page.
         await Assertions.Expect(page.Locator("label[for=menu-toggle]")).ToBeHiddenAsync();
+        var groups = page.Locator("nav.main > details > summary");
+        await Assertions.Expect(groups).ToHaveCountAsync(3);
+        var tops = new HashSet<double>();
+        for (var i = 0; i < 3; i++) tops.Add(Math.Round((await groups.Nth(i).BoundingBoxAsync())!.Y));
+        Assert.Single(tops);
+        var header = await page.Locator("header.top").BoundingBoxAsync();
+        Assert.True(header!.Height < 70, $"the header is {header.Height} px high: it wrapped");
+        await Assertions.Expect(page.Locator("nav.main > details.current > summary")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Tổ chức – cán bộ"));
+        var blocs = MainMenu.Link(page, "Khối thi đua");
+        await Assertions.Expect(blocs).ToBeHiddenAsync();
+        await page.Locator("nav.main > details.current > summary").ClickAsync();
+        await Assertions.Expect(blocs).ToBeVisibleAsync();
+        // Opening another group closes the first.
+        await page.GetByText("Khen thưởng", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(MainMenu.Link(page, "Quyết định")).ToBeVisibleAsync();
+        await Assertions.Expect(blocs).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -38,8 +54,7 @@ public sealed class LayoutTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         var units = page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Đơn vị", Exact = true });
         await Assertions.Expect(units).ToBeHiddenAsync();
         await page.GetByText("Danh mục").ClickAsync();
-        await Assertions.Expect(units).ToBeVisibleAsync();
-        await units.ClickAsync();
+        await MainMenu.GoAsync(page, "Đơn vị");
         await page.WaitForURLAsync("**/Units");
     }
 
