@@ -121,8 +121,8 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
         var idColumns = new IdColumns(peopleHeaders.Contains(W.NationalIdCol), peopleHeaders.Contains(W.CivilServantCol));
         // Who holds each CCCD already: a number belongs to one person (only loaded when the sheet has the column).
         var nationalIds = idColumns.NationalId
-            ? await db.People.AsNoTracking().Where(p => p.NationalId != null).Select(p => new { p.NationalId, p.PersonalCode }).ToDictionaryAsync(p => p.NationalId!, p => p.PersonalCode, StringComparer.Ordinal, ct)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
+            ? await db.People.AsNoTracking().Where(p => p.NationalId != null).Select(p => new { p.NationalId, p.PersonalCode, p.CurrentUnitId }).ToDictionaryAsync(p => p.NationalId!, p => (p.PersonalCode, p.CurrentUnitId), StringComparer.Ordinal, ct)
+            : new Dictionary<string, (string PersonalCode, int? CurrentUnitId)>(StringComparer.Ordinal);
         var sheetNationalIds = new Dictionary<string, (int Row, string Code)>(StringComparer.Ordinal);
         foreach (var (cells, row) in Rows(W.PeopleSheet))
         {
@@ -143,9 +143,13 @@ public sealed class PeopleImporter(AppDbContext db, TimeProvider clock)
             {
                 if (sheetNationalIds.TryGetValue(nationalId, out var other) && other.Code != code)
                     c.Error(W.NationalIdCol, $"số CCCD \"{nationalId}\" lặp lại trong trang (dòng {other.Row}, mã \"{other.Code}\")");
-                else if (nationalIds.TryGetValue(nationalId, out var holder) && holder != code
-                         && !(people.TryGetValue(holder, out var moved) && moved.NationalId != nationalId))
-                    c.Error(W.NationalIdCol, $"số CCCD \"{nationalId}\" đã ghi cho cán bộ mã \"{holder}\"");
+                else if (nationalIds.TryGetValue(nationalId, out var holder) && holder.PersonalCode != code
+                         && !(people.TryGetValue(holder.PersonalCode, out var moved) && moved.NationalId != nationalId))
+                    // The holder is named only to someone who may see them (as on the edit page): a CCCD must not
+                    // tell an officer who, in another agency, carries it.
+                    c.Error(W.NationalIdCol, scope.CanSeeUnit(holder.CurrentUnitId)
+                        ? $"số CCCD \"{nationalId}\" đã ghi cho cán bộ mã \"{holder.PersonalCode}\""
+                        : $"số CCCD \"{nationalId}\" đã ghi cho một người ngoài phạm vi của bạn");
                 else sheetNationalIds.TryAdd(nationalId, (row, code));
             }
             if (code is { Length: > 50 }) c.Error(W.Code, "dài quá 50 ký tự");
