@@ -3,7 +3,10 @@ using ThiDua.Features.Calendar;
 
 namespace ThiDua.Tests.Calendar;
 
-public sealed class CalendarPageTests() : AppTest("admin@thidua.vn")
+/// <summary>The published calendar's pages as the administrator: reads, refused input, and removing a day of its own.</summary>
+/// <remarks>One app for the class (<see cref="SharedApp"/>): these tests read or are refused; the two that save add their own
+/// days (2028) that no other test here reads — the ones that add 05/02/2027 or count every day have their own app.</remarks>
+public sealed class CalendarPageTests(SharedApp shared) : SharedAppTest(shared, "admin@thidua.vn")
 {
     private Task<List<ThiDua.Features.Audit.AuditEntry>> AuditAsync(string action) =>
         App.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(CalendarDay) && a.Action == action).ToListAsync());
@@ -31,23 +34,6 @@ public sealed class CalendarPageTests() : AppTest("admin@thidua.vn")
         var html = await r.Content.ReadAsStringAsync();
         Assert.Contains("id=\"page-problem\"", html, StringComparison.Ordinal);
         Assert.Contains("Năm", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Add_ValidDay_SavedWithAuditThenDuplicateRefused()
-    {
-        var r = await Client.PostFormAsync("/Calendar?handler=Add&year=2027", new() { ["NewDate"] = "05/02/2027", ["NewKind"] = "DayOff", ["NewNote"] = "Nghỉ Tết Âm lịch 2027 (Công văn thử nghiệm)" }, "/Calendar?year=2027");
-        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        var day = await App.QueryAsync(db => db.CalendarDays.AsNoTracking().SingleAsync(d => d.Date == new DateOnly(2027, 2, 5)));
-        Assert.Equal(CalendarDayKind.DayOff, day.Kind);
-        var audit = Assert.Single(await AuditAsync("Thêm ngày vào lịch công bố"), a => a.EntityId == day.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("05/02/2027", audit.Details!, StringComparison.Ordinal);
-        Assert.Contains("05/02/2027", await Client.GetStringAsync("/Calendar?year=2027"), StringComparison.Ordinal);
-
-        var again = await Client.PostFormAsync("/Calendar?handler=Add&year=2027", new() { ["NewDate"] = "05/02/2027", ["NewKind"] = "WorkingDay", ["NewNote"] = "lần nữa" }, "/Calendar?year=2027");
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("đã có trong lịch công bố", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(1, await App.QueryAsync(db => db.CalendarDays.CountAsync(d => d.Date == new DateOnly(2027, 2, 5))));
     }
 
     [Theory]
@@ -93,7 +79,7 @@ public sealed class CalendarPageTests() : AppTest("admin@thidua.vn")
     public async Task Pages_NonAdmin_Denied()
     {
         var id = await App.QueryAsync(async db => (await new CalendarService(db).AddAsync(new DateOnly(2028, 1, 25), CalendarDayKind.DayOff, "Thử", "admin@thidua.vn")).Day!.Id);
-        var secretariat = await App.SignInAsync("thuongtruc.khoi@thidua.vn");
+        var secretariat = await Shared.As("thuongtruc.khoi@thidua.vn");
         foreach (var url in new[] { "/Calendar", $"/Calendar/Remove/{id}" })
         {
             var r = await secretariat.GetAsync(url);
@@ -105,6 +91,30 @@ public sealed class CalendarPageTests() : AppTest("admin@thidua.vn")
         var post = await secretariat.PostAsync($"/Calendar/Remove/{id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
         Assert.Equal(1, await App.QueryAsync(db => db.CalendarDays.CountAsync(d => d.Id == id)));
+    }
+}
+
+/// <summary>Adding 05/02/2027 (which the refused adds assert is absent) and seeding the demo calendar (which counts every day): each on its own copy.</summary>
+public sealed class CalendarPageWriteTests() : AppTest("admin@thidua.vn")
+{
+    private Task<List<ThiDua.Features.Audit.AuditEntry>> AuditAsync(string action) =>
+        App.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(CalendarDay) && a.Action == action).ToListAsync());
+
+    [Fact]
+    public async Task Add_ValidDay_SavedWithAuditThenDuplicateRefused()
+    {
+        var r = await Client.PostFormAsync("/Calendar?handler=Add&year=2027", new() { ["NewDate"] = "05/02/2027", ["NewKind"] = "DayOff", ["NewNote"] = "Nghỉ Tết Âm lịch 2027 (Công văn thử nghiệm)" }, "/Calendar?year=2027");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var day = await App.QueryAsync(db => db.CalendarDays.AsNoTracking().SingleAsync(d => d.Date == new DateOnly(2027, 2, 5)));
+        Assert.Equal(CalendarDayKind.DayOff, day.Kind);
+        var audit = Assert.Single(await AuditAsync("Thêm ngày vào lịch công bố"), a => a.EntityId == day.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("05/02/2027", audit.Details!, StringComparison.Ordinal);
+        Assert.Contains("05/02/2027", await Client.GetStringAsync("/Calendar?year=2027"), StringComparison.Ordinal);
+
+        var again = await Client.PostFormAsync("/Calendar?handler=Add&year=2027", new() { ["NewDate"] = "05/02/2027", ["NewKind"] = "WorkingDay", ["NewNote"] = "lần nữa" }, "/Calendar?year=2027");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("đã có trong lịch công bố", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await App.QueryAsync(db => db.CalendarDays.CountAsync(d => d.Date == new DateOnly(2027, 2, 5))));
     }
 
     [Fact]

@@ -11,7 +11,10 @@ using ThiDua.Infrastructure;
 
 namespace ThiDua.Tests.Decisions;
 
-public sealed class DecisionPageTests : AppTest
+/// <summary>Decisions through their pages: isolation between agencies and the draft's conflict message.</summary>
+/// <remarks>One app for the class (<see cref="SharedApp"/>): each test files its own dossiers and draft and looks only at those;
+/// nothing here issues a decision, so the register's numbers the others assert are not touched.</remarks>
+public sealed class DecisionPageTests(SharedApp shared) : SharedAppTest(shared)
 {
     /// <summary>Files a CouncilApproved dossier for each subject, as the councils step leaves them (created directly, as the brief allows).</summary>
     internal static async Task<List<int>> ApprovedDossiersAsync(AppDbContext db, int? blocId, string code, IEnumerable<int> unitIds, IEnumerable<int> personIds, int? agencyLevel = null)
@@ -35,6 +38,74 @@ public sealed class DecisionPageTests : AppTest
         return ids;
     }
 
+    /// <summary>A draft decision of BTCTW for <paramref name="code"/> and as many CouncilApproved dossiers of its people (not yet on it).</summary>
+    internal static async Task<(int DecisionId, List<int> Dossiers)> AgencyDraftAsync(TestApp app, string code = "CSTDCS", int dossiers = 2)
+    {
+        var bt = await app.QueryAsync(db => db.Units.Where(u => u.Code == "BTCTW").Select(u => u.Id).SingleAsync());
+        var ids = new List<int>();
+        var id = 0;
+        await app.ExecuteAsync(async db =>
+        {
+            var people = await db.People.Where(p => p.CurrentUnit!.ParentId == bt).OrderBy(p => p.Id).Select(p => p.Id).Take(dossiers).ToListAsync();
+            ids = await ApprovedDossiersAsync(db, null, code, [], people, bt);
+            var svc = new DecisionService(db, TimeProvider.System);
+            var d = await svc.CreateDraftAsync(bt, null, DecisionKind.Decision, new DraftInput(2019, code, AwardBasis.Merit, 2019, 2019, "Về việc tặng", "Căn cứ", "Nguyễn Văn A", "Trưởng Ban", "Hà Nội", DocumentSystem.Party, ""), "test", default);
+            id = d.Id;
+        });
+        return (id, ids);
+    }
+
+    [Fact]
+    public async Task Isolation_AnotherAgency_NeitherReadsADraftNorAddsByHiddenId()
+    {
+        var (id, dossiers) = await AgencyDraftAsync(App);
+        var hv = await Shared.As("tdkt.hvctqg@thidua.vn");
+        Assert.Equal(HttpStatusCode.NotFound, (await hv.GetAsync($"/Decisions/Details/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hv.GetAsync($"/Decisions/File/{id}/decision")).StatusCode);
+        Assert.DoesNotContain($"/Decisions/Details/{id}\"", await hv.GetStringAsync("/Decisions"));
+        var token = await hv.AntiforgeryTokenAsync("/People/Edit");
+        var post = await hv.PostAsync($"/Decisions/Add/{id}?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["Chosen"] = dossiers[0].ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        // The agency's own officer who may not draft is refused; a dossier of another agency posted by a hidden id is refused.
+        var officer = await Shared.As("tdkt.btctw@thidua.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.GetAsync($"/Decisions/Add/{id}")).StatusCode);
+        Assert.Contains("/Account/AccessDenied", (await officer.GetAsync($"/Decisions/Add/{id}")).Headers.Location!.ToString());
+        var hvAgency = await App.QueryAsync(db => db.Units.Where(u => u.Code == "HVCTQG").Select(u => u.Id).SingleAsync());
+        var foreign = await App.QueryAsync(async db =>
+        {
+            var p = await db.People.Where(x => x.CurrentUnit!.ParentId == hvAgency).Select(x => x.Id).FirstAsync();
+            return (await ApprovedDossiersAsync(db, null, "CSTDCS", [], [p], hvAgency))[0];
+        });
+        var secretariat = await Shared.As("hoidong.btctw@thidua.vn");
+        var t2 = await secretariat.AntiforgeryTokenAsync($"/Decisions/Add/{id}");
+        var res = await secretariat.PostAsync($"/Decisions/Add/{id}?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["Chosen"] = foreign.ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = t2 }));
+        Assert.Contains("không thuộc phạm vi", await res.Content.ReadAsStringAsync());
+        Assert.Equal(0, await App.QueryAsync(db => db.DecisionRecipients.CountAsync(r => r.DecisionId == id)));
+        // Hostile ids and dates: a Vietnamese message, never a 500.
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/Decisions/Details/999999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync("/Decisions?year=99999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Draft_StaleVersion_ConflictKeepsInput()
+    {
+        var (id, _) = await AgencyDraftAsync(App);
+        var secretariat = await Shared.As("hoidong.btctw@thidua.vn");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Year"] = "2019", ["Input.Code"] = "CSTDCS", ["Input.Basis"] = "Merit", ["Input.System"] = "Party", ["Input.Subject"] = "Trích yếu mới của tôi", ["Input.Version"] = "0",
+        };
+        await App.ExecuteAsync(async db => await db.Decisions.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 5)));
+        var r = await secretariat.PostFormAsync($"/Decisions/Edit/{id}", fields);
+        var html = await r.Content.ReadAsStringAsync();
+        Assert.Contains("vừa được người khác sửa", html);
+        Assert.Contains("Trích yếu mới của tôi", html);
+    }
+}
+
+/// <summary>Seeding the demo decisions and issuing: each on its own copy, as they assert the register's numbers from 1 and the demo's counts.</summary>
+public sealed class DecisionPageIssueTests : AppTest
+{
     private async Task<BlocYearDemoContext> DemoContextAsync(AppDbContext db, IServiceProvider sp)
     {
         var bloc = await db.Blocs.SingleAsync(b => b.Code == DemoSeeder.BlocCode);
@@ -58,11 +129,11 @@ public sealed class DecisionPageTests : AppTest
             using var scope = App.Services.CreateScope();
             var ctx = await DemoContextAsync(db, scope.ServiceProvider);
             blocId = ctx.BlocId;
-            await ApprovedDossiersAsync(db, ctx.BlocId, "BK_BO", ctx.BkCollectives2019, ctx.BkIndividuals2019);
+            await DecisionPageTests.ApprovedDossiersAsync(db, ctx.BlocId, "BK_BO", ctx.BkCollectives2019, ctx.BkIndividuals2019);
             var bt = ctx.Agencies["BTCTW"];
             var people = await db.People.Where(p => p.CurrentUnit!.ParentId == bt).Select(p => p.Id).Take(2).ToListAsync();
-            await ApprovedDossiersAsync(db, null, "CSTDCS", [], people, bt);
-            await ApprovedDossiersAsync(db, null, "BK_TTG", [], people.Take(1), bt);
+            await DecisionPageTests.ApprovedDossiersAsync(db, null, "CSTDCS", [], people, bt);
+            await DecisionPageTests.ApprovedDossiersAsync(db, null, "BK_TTG", [], people.Take(1), bt);
             db.ChangeTracker.Clear();
             await DecisionsDemo.SeedAsync(ctx, CancellationToken.None);
         });
@@ -91,27 +162,11 @@ public sealed class DecisionPageTests : AppTest
         Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.Kind == Features.Notifications.NotificationKind.DecisionIssued)));
     }
 
-    private async Task<(int DecisionId, List<int> Dossiers)> AgencyDraftAsync(string code = "CSTDCS", int dossiers = 2)
-    {
-        var bt = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BTCTW").Select(u => u.Id).SingleAsync());
-        var ids = new List<int>();
-        var id = 0;
-        await App.ExecuteAsync(async db =>
-        {
-            var people = await db.People.Where(p => p.CurrentUnit!.ParentId == bt).OrderBy(p => p.Id).Select(p => p.Id).Take(dossiers).ToListAsync();
-            ids = await ApprovedDossiersAsync(db, null, code, [], people, bt);
-            var svc = new DecisionService(db, TimeProvider.System);
-            var d = await svc.CreateDraftAsync(bt, null, DecisionKind.Decision, new DraftInput(2019, code, AwardBasis.Merit, 2019, 2019, "Về việc tặng", "Căn cứ", "Nguyễn Văn A", "Trưởng Ban", "Hà Nội", DocumentSystem.Party, ""), "test", default);
-            id = d.Id;
-        });
-        return (id, ids);
-    }
-
     [Fact]
     public async Task Issue_TwoAtOnceInOneRegister_NeverShareANumber()
     {
-        var (a, da) = await AgencyDraftAsync("CSTDCS", 2);
-        var (b, db2) = await AgencyDraftAsync("LDTT", 2);
+        var (a, da) = await DecisionPageTests.AgencyDraftAsync(App, "CSTDCS", 2);
+        var (b, db2) = await DecisionPageTests.AgencyDraftAsync(App, "LDTT", 2);
         await App.ExecuteAsync(async db =>
         {
             var svc = new DecisionService(db, TimeProvider.System);
@@ -134,7 +189,7 @@ public sealed class DecisionPageTests : AppTest
     [Fact]
     public async Task Pages_IssuedDecision_CannotBeEditedAndAwardsLocked()
     {
-        var (id, dossiers) = await AgencyDraftAsync();
+        var (id, dossiers) = await DecisionPageTests.AgencyDraftAsync(App);
         var secretariat = await App.SignInAsync("hoidong.btctw@thidua.vn");
         // The confirm step names how many, then adding them.
         var review = await secretariat.PostFormAsync($"/Decisions/Add/{id}?handler=Review", new() { ["Chosen"] = dossiers[0].ToString(System.Globalization.CultureInfo.InvariantCulture) }, $"/Decisions/Add/{id}");
@@ -188,52 +243,5 @@ public sealed class DecisionPageTests : AppTest
         Assert.Contains("Đã thu hồi", await officer.GetStringAsync($"/People/Details/{person}"));
         Assert.Contains("Đã thu hồi", await officer.GetStringAsync($"/Decisions/Details/{id}"));
         Assert.Equal(NominationState.Decided, await App.QueryAsync(db => db.Nominations.Where(n => n.Id == dossiers[0]).Select(n => n.State).SingleAsync()));
-    }
-
-    [Fact]
-    public async Task Isolation_AnotherAgency_NeitherReadsADraftNorAddsByHiddenId()
-    {
-        var (id, dossiers) = await AgencyDraftAsync();
-        var hv = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
-        Assert.Equal(HttpStatusCode.NotFound, (await hv.GetAsync($"/Decisions/Details/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await hv.GetAsync($"/Decisions/File/{id}/decision")).StatusCode);
-        Assert.DoesNotContain($"/Decisions/Details/{id}\"", await hv.GetStringAsync("/Decisions"));
-        var token = await hv.AntiforgeryTokenAsync("/People/Edit");
-        var post = await hv.PostAsync($"/Decisions/Add/{id}?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["Chosen"] = dossiers[0].ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token }));
-        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        // The agency's own officer who may not draft is refused; a dossier of another agency posted by a hidden id is refused.
-        var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.GetAsync($"/Decisions/Add/{id}")).StatusCode);
-        Assert.Contains("/Account/AccessDenied", (await officer.GetAsync($"/Decisions/Add/{id}")).Headers.Location!.ToString());
-        var hvAgency = await App.QueryAsync(db => db.Units.Where(u => u.Code == "HVCTQG").Select(u => u.Id).SingleAsync());
-        var foreign = await App.QueryAsync(async db =>
-        {
-            var p = await db.People.Where(x => x.CurrentUnit!.ParentId == hvAgency).Select(x => x.Id).FirstAsync();
-            return (await ApprovedDossiersAsync(db, null, "CSTDCS", [], [p], hvAgency))[0];
-        });
-        var secretariat = await App.SignInAsync("hoidong.btctw@thidua.vn");
-        var t2 = await secretariat.AntiforgeryTokenAsync($"/Decisions/Add/{id}");
-        var res = await secretariat.PostAsync($"/Decisions/Add/{id}?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["Chosen"] = foreign.ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = t2 }));
-        Assert.Contains("không thuộc phạm vi", await res.Content.ReadAsStringAsync());
-        Assert.Equal(0, await App.QueryAsync(db => db.DecisionRecipients.CountAsync(r => r.DecisionId == id)));
-        // Hostile ids and dates: a Vietnamese message, never a 500.
-        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/Decisions/Details/999999999")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync("/Decisions?year=99999")).StatusCode);
-    }
-
-    [Fact]
-    public async Task Draft_StaleVersion_ConflictKeepsInput()
-    {
-        var (id, _) = await AgencyDraftAsync();
-        var secretariat = await App.SignInAsync("hoidong.btctw@thidua.vn");
-        var fields = new Dictionary<string, string>
-        {
-            ["Input.Year"] = "2019", ["Input.Code"] = "CSTDCS", ["Input.Basis"] = "Merit", ["Input.System"] = "Party", ["Input.Subject"] = "Trích yếu mới của tôi", ["Input.Version"] = "0",
-        };
-        await App.ExecuteAsync(async db => await db.Decisions.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 5)));
-        var r = await secretariat.PostFormAsync($"/Decisions/Edit/{id}", fields);
-        var html = await r.Content.ReadAsStringAsync();
-        Assert.Contains("vừa được người khác sửa", html);
-        Assert.Contains("Trích yếu mới của tôi", html);
     }
 }

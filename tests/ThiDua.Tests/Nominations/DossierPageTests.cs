@@ -6,82 +6,51 @@ using ThiDua.Data;
 using ThiDua.Features.Eligibility;
 using ThiDua.Features.Nominations;
 using ThiDua.Infrastructure;
+using static ThiDua.Tests.Nominations.DossierPages;
 
 namespace ThiDua.Tests.Nominations;
 
-/// <summary>The dossier through its pages and its service, signed in as the BTCTW emulation officer.</summary>
-public sealed class DossierPageTests() : AppTest("tdkt.btctw@thidua.vn")
+/// <summary>What the dossier page tests share: an agency's id, one of its people, a dossier created through the service.</summary>
+internal static class DossierPages
 {
-    private const string Officer = "tdkt.btctw@thidua.vn";
-    private const string FormPage = "/Nominations/Create?year=2019&subject=Collective";
+    public const string Officer = "tdkt.btctw@thidua.vn";
+    public const string FormPage = "/Nominations/Create?year=2019&subject=Collective";
 
-    private Task<int> AgencyAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
+    public static Task<int> AgencyAsync(TestApp app, string code) => app.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
-    private async Task<int> PersonOfAsync(string agencyCode, int skip = 0)
+    public static async Task<int> PersonOfAsync(TestApp app, string agencyCode, int skip = 0)
     {
-        var agency = await AgencyAsync(agencyCode);
-        return await App.QueryAsync(async db =>
+        var agency = await AgencyAsync(app, agencyCode);
+        return await app.QueryAsync(async db =>
         {
             var units = await UnitScopeService.SubtreeAsync(db, agency);
             return await db.People.Where(p => p.IsActive && p.CurrentUnitId != null && units.Contains(p.CurrentUnitId.Value)).OrderBy(p => p.Id).Skip(skip).Select(p => p.Id).FirstAsync();
         });
     }
 
-    private async Task<Nomination> CreateAsync(string agencyCode, string code = "CSTDCS", int? personId = null, NominationLevel level = NominationLevel.Agency,
+    public static async Task<Nomination> CreateAsync(TestApp app, string agencyCode, string code = "CSTDCS", int? personId = null, NominationLevel level = NominationLevel.Agency,
         string achievement = "", AwardBasis basis = AwardBasis.Merit, int year = 2019)
     {
-        var agency = await AgencyAsync(agencyCode);
-        var person = personId ?? await PersonOfAsync(agencyCode);
-        return await App.QueryAsync(db => new DossierService(db).CreateAsync(
+        var agency = await AgencyAsync(app, agencyCode);
+        var person = personId ?? await PersonOfAsync(app, agencyCode);
+        return await app.QueryAsync(db => new DossierService(db).CreateAsync(
             new NewDossier(agency, NominationSubject.Person, person, null, code, year, level, null, basis, null, null, achievement), Officer, DateTime.UtcNow));
     }
+}
 
-    [Fact]
-    public async Task Create_ByOfficerPage_DerivesAgencyFromAccountAndPrefillsTheReport()
-    {
-        var hv = await AgencyAsync("HVCTQG");
-        var bt = await AgencyAsync("BTCTW");
-        var person = await PersonOfAsync("BTCTW");
-        var response = await Client.PostFormAsync("/Nominations/Create", new()
-        {
-            ["year"] = "2019", ["subject"] = "Person", ["agency"] = hv.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.PersonId"] = person.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Code"] = "CSTDCS", ["Input.Level"] = "Agency",
-            ["Input.Basis"] = "Merit", ["Input.PeriodFrom"] = "2019", ["Input.PeriodTo"] = "2019", ["Input.Achievement"] = "Hoàn thành xuất sắc nhiệm vụ năm 2019",
-        }, FormPage);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var n = await App.QueryAsync(db => db.Nominations.SingleAsync(x => x.PersonId == person && x.Code == "CSTDCS"));
-        Assert.Equal(bt, n.AgencyId);
-        Assert.Equal(NominationState.Draft, n.State);
-        Assert.Contains("Họ và tên:", n.ReportBackground, StringComparison.Ordinal);
-        Assert.Contains("xếp loại", n.ReportAchievements, StringComparison.Ordinal);
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Nomination" && a.EntityId == n.Id.ToString() && a.Action == "Tạo hồ sơ đề nghị khen thưởng")));
-        var details = await Client.GetStringAsync($"/Nominations/Details/{n.Id}");
-        Assert.Contains("Kết quả xét điều kiện", details, StringComparison.Ordinal);
-        Assert.Contains("Còn thiếu", details, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Create_PersonOfAnotherAgency_RefusedWithMessageAndNothingSaved()
-    {
-        var hvPerson = await PersonOfAsync("HVCTQG");
-        var response = await Client.PostFormAsync("/Nominations/Create", new()
-        {
-            ["year"] = "2019", ["subject"] = "Person", ["Input.PersonId"] = hvPerson.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Code"] = "CSTDCS", ["Input.Level"] = "Agency", ["Input.Basis"] = "Merit",
-        }, FormPage);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(await App.QueryAsync(db => db.Nominations.AnyAsync(x => x.PersonId == hvPerson)));
-        await Assert.ThrowsAsync<DossierRefusedException>(() => CreateAsync("BTCTW", personId: hvPerson));
-    }
-
+/// <summary>The dossier through its pages and its service, signed in as the BTCTW emulation officer.</summary>
+/// <remarks>One app for the class (<see cref="SharedApp"/>): each test creates its own dossiers and finds them by their ids
+/// (the duplicate checks use a person no other test here files for); the two that look up a person's dossiers by person have their own app.</remarks>
+public sealed class DossierPageTests(SharedApp shared) : SharedAppTest(shared, "tdkt.btctw@thidua.vn")
+{
     [Fact]
     public async Task Create_BadCodeLevelOrYear_RefusedNamingTheField()
     {
-        var e1 = await Assert.ThrowsAsync<DossierRefusedException>(() => CreateAsync("BTCTW", code: "TTLDTT"));
+        var e1 = await Assert.ThrowsAsync<DossierRefusedException>(() => CreateAsync(App, "BTCTW", code: "TTLDTT"));
         Assert.StartsWith("Danh hiệu, hình thức", e1.Message, StringComparison.Ordinal);
-        var e2 = await Assert.ThrowsAsync<DossierRefusedException>(() => CreateAsync("BTCTW", code: "CSTDCS", level: NominationLevel.Bloc));
+        var e2 = await Assert.ThrowsAsync<DossierRefusedException>(() => CreateAsync(App, "BTCTW", code: "CSTDCS", level: NominationLevel.Bloc));
         Assert.StartsWith("Cấp xét", e2.Message, StringComparison.Ordinal);
-        var e3 = await Assert.ThrowsAsync<DossierRefusedException>(() => CreateAsync("BTCTW", year: 1999));
+        var e3 = await Assert.ThrowsAsync<DossierRefusedException>(() => CreateAsync(App, "BTCTW", year: 1999));
         Assert.Contains("2000", e3.Message, StringComparison.Ordinal);
         var page = await Client.PostFormAsync("/Nominations/Create", new() { ["year"] = "abc", ["subject"] = "Person", ["Input.PersonId"] = "x", ["Input.Level"] = "9" }, FormPage);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -92,10 +61,10 @@ public sealed class DossierPageTests() : AppTest("tdkt.btctw@thidua.vn")
     [Fact]
     public async Task OtherAgencysDossier_UrlAndPosts_DeniedAndUnchanged()
     {
-        var n = await CreateAsync("HVCTQG");
+        var n = await CreateAsync(App, "HVCTQG");
         foreach (var url in new[] { $"/Nominations/Details/{n.Id}", $"/Nominations/Edit/{n.Id}", $"/Nominations/Report/{n.Id}" })
             Assert.Contains("/Account/AccessDenied", (await Client.GetAsync(url)).Headers.Location?.ToString() ?? "");
-        var own = await CreateAsync("BTCTW");
+        var own = await CreateAsync(App, "BTCTW");
         // The form of its own dossier, posted to the other agency's route.
         var post = await Client.PostFormAsync($"/Nominations/Edit/{n.Id}", new() { ["Version"] = "0", ["Input.ReportMeasures"] = "chiếm quyền" }, $"/Nominations/Edit/{own.Id}");
         Assert.Contains("/Account/AccessDenied", post.Headers.Location?.ToString() ?? "");
@@ -105,17 +74,17 @@ public sealed class DossierPageTests() : AppTest("tdkt.btctw@thidua.vn")
         var list = await Client.GetStringAsync("/Nominations");
         Assert.Contains($"/Nominations/Details/{own.Id}\"", list, StringComparison.Ordinal);
         Assert.DoesNotContain($"/Nominations/Details/{n.Id}\"", list, StringComparison.Ordinal);
-        var leader = await App.SignInAsync("lanhdao.btctw@thidua.vn");
+        var leader = await Shared.As("lanhdao.btctw@thidua.vn");
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/Nominations/Details/{own.Id}")).StatusCode);
         Assert.Contains("/Account/AccessDenied", (await leader.GetAsync($"/Nominations/Edit/{own.Id}")).Headers.Location?.ToString() ?? "");
-        var secretariat = await App.SignInAsync("thuongtruc.khoi@thidua.vn");
+        var secretariat = await Shared.As("thuongtruc.khoi@thidua.vn");
         Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync($"/Nominations/Details/{n.Id}")).StatusCode);
     }
 
     [Fact]
     public async Task Edit_StaleVersion_ConflictMessageKeepsTheTypedTextAndAudits()
     {
-        var n = await CreateAsync("BTCTW");
+        var n = await CreateAsync(App, "BTCTW");
         var first = await Client.PostFormAsync($"/Nominations/Edit/{n.Id}", new() { ["Version"] = n.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.ReportMeasures"] = "Bản của người thứ nhất", ["Input.ReportBackground"] = n.ReportBackground, ["Input.ReportAchievements"] = n.ReportAchievements, ["Input.ReportPriorAwards"] = n.ReportPriorAwards });
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var second = await Client.PostFormAsync($"/Nominations/Edit/{n.Id}", new() { ["Version"] = n.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.ReportMeasures"] = "Bản của người thứ hai", ["Input.ReportBackground"] = n.ReportBackground, ["Input.ReportAchievements"] = n.ReportAchievements, ["Input.ReportPriorAwards"] = n.ReportPriorAwards });
@@ -133,7 +102,7 @@ public sealed class DossierPageTests() : AppTest("tdkt.btctw@thidua.vn")
     [Fact]
     public async Task Edit_TooLongOrNotEditable_RefusedNamingTheSectionOrState()
     {
-        var n = await CreateAsync("BTCTW");
+        var n = await CreateAsync(App, "BTCTW");
         var response = await Client.PostFormAsync($"/Nominations/Edit/{n.Id}", new() { ["Version"] = "0", ["Input.ReportPriorAwards"] = new string('x', DossierRules.MaxPriorAwards + 1) });
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("III. Các hình thức đã được khen thưởng: tối đa 10.000 ký tự", html, StringComparison.Ordinal);
@@ -154,7 +123,7 @@ public sealed class DossierPageTests() : AppTest("tdkt.btctw@thidua.vn")
     [Fact]
     public async Task Report_Docx_PassesTheValidatorWithTitleFormAndPartyHeading()
     {
-        var n = await CreateAsync("BTCTW", achievement: "Hoàn thành xuất sắc nhiệm vụ");
+        var n = await CreateAsync(App, "BTCTW", achievement: "Hoàn thành xuất sắc nhiệm vụ");
         var response = await Client.GetAsync($"/Nominations/Report/{n.Id}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"bao-cao-thanh-tich-{n.Id}.docx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
@@ -180,7 +149,7 @@ public sealed class DossierPageTests() : AppTest("tdkt.btctw@thidua.vn")
     [Fact]
     public async Task Upload_PdfAndXlsx_AcceptedChecklistUpdatesDownloadAndConfirmedRemoval()
     {
-        var n = await CreateAsync("BTCTW");
+        var n = await CreateAsync(App, "BTCTW");
         var url = $"/Nominations/Details/{n.Id}";
         var token = await Client.AntiforgeryTokenAsync(url);
         var pdf = "%PDF-1.4\n%test\n"u8.ToArray();
@@ -203,7 +172,7 @@ public sealed class DossierPageTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal([DossierDocumentKind.AchievementReport], check.Missing);
         var download = await Client.GetAsync($"/Nominations/Document/{n.Id}/{docs[0].Id}");
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
-        var other = await CreateAsync("HVCTQG");
+        var other = await CreateAsync(App, "HVCTQG");
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/Nominations/Document/{n.Id}/999999")).StatusCode);
         Assert.Contains("/Account/AccessDenied", (await Client.GetAsync($"/Nominations/Document/{other.Id}/{docs[0].Id}")).Headers.Location?.ToString() ?? "");
         Assert.Contains("Xác nhận xóa", WebUtility.HtmlDecode(await Client.GetStringAsync($"/Nominations/RemoveDocument/{n.Id}/{docs[0].Id}")), StringComparison.Ordinal);
@@ -215,10 +184,10 @@ public sealed class DossierPageTests() : AppTest("tdkt.btctw@thidua.vn")
     [Fact]
     public async Task Checks_DuplicateOneAchievementAndUnregistered_WarnedWithVerdict()
     {
-        var person = await PersonOfAsync("BTCTW", skip: 1);
-        var a = await CreateAsync("BTCTW", code: "BK_BO", personId: person, achievement: "Thành tích xuất sắc trong công tác tổ chức Đại hội");
-        var b = await CreateAsync("BTCTW", code: "BK_BO", personId: person, level: NominationLevel.Bloc);
-        var c = await CreateAsync("BTCTW", code: "CSTDCS", personId: person, achievement: "thành tích xuất sắc trong công tác  tổ chức đại hội");
+        var person = await PersonOfAsync(App, "BTCTW", skip: 1);
+        var a = await CreateAsync(App, "BTCTW", code: "BK_BO", personId: person, achievement: "Thành tích xuất sắc trong công tác tổ chức Đại hội");
+        var b = await CreateAsync(App, "BTCTW", code: "BK_BO", personId: person, level: NominationLevel.Bloc);
+        var c = await CreateAsync(App, "BTCTW", code: "CSTDCS", personId: person, achievement: "thành tích xuất sắc trong công tác  tổ chức đại hội");
         var checks = await App.QueryAsync(async db => await DossierChecks.RunAsync(db, await db.Nominations.SingleAsync(x => x.Id == a.Id)));
         Assert.Contains(checks.Warnings, w => w.StartsWith("Trùng đề nghị", StringComparison.Ordinal) && w.Contains($"hồ sơ số {b.Id}", StringComparison.Ordinal));
         Assert.Contains(checks.Warnings, w => w.StartsWith("Một thành tích đề nghị hai hình thức", StringComparison.Ordinal) && w.Contains($"hồ sơ số {c.Id}", StringComparison.Ordinal));
@@ -252,5 +221,47 @@ public sealed class DossierPageTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Nominations/Details/2147483647")).StatusCode);
         var create = await Client.GetAsync("/Nominations/Create?year=1800&subject=Robot&q=" + new string('b', 300));
         Assert.Equal(HttpStatusCode.OK, create.StatusCode);
+    }
+}
+
+/// <summary>Creating a dossier by the page and refusing another agency's person: both look a person's dossiers up by person, which the shared tests file for.</summary>
+public sealed class DossierPageCreateTests() : AppTest("tdkt.btctw@thidua.vn")
+{
+    [Fact]
+    public async Task Create_ByOfficerPage_DerivesAgencyFromAccountAndPrefillsTheReport()
+    {
+        var hv = await AgencyAsync(App, "HVCTQG");
+        var bt = await AgencyAsync(App, "BTCTW");
+        var person = await PersonOfAsync(App, "BTCTW");
+        var response = await Client.PostFormAsync("/Nominations/Create", new()
+        {
+            ["year"] = "2019", ["subject"] = "Person", ["agency"] = hv.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.PersonId"] = person.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Code"] = "CSTDCS", ["Input.Level"] = "Agency",
+            ["Input.Basis"] = "Merit", ["Input.PeriodFrom"] = "2019", ["Input.PeriodTo"] = "2019", ["Input.Achievement"] = "Hoàn thành xuất sắc nhiệm vụ năm 2019",
+        }, FormPage);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var n = await App.QueryAsync(db => db.Nominations.SingleAsync(x => x.PersonId == person && x.Code == "CSTDCS"));
+        Assert.Equal(bt, n.AgencyId);
+        Assert.Equal(NominationState.Draft, n.State);
+        Assert.Contains("Họ và tên:", n.ReportBackground, StringComparison.Ordinal);
+        Assert.Contains("xếp loại", n.ReportAchievements, StringComparison.Ordinal);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Nomination" && a.EntityId == n.Id.ToString() && a.Action == "Tạo hồ sơ đề nghị khen thưởng")));
+        var details = await Client.GetStringAsync($"/Nominations/Details/{n.Id}");
+        Assert.Contains("Kết quả xét điều kiện", details, StringComparison.Ordinal);
+        Assert.Contains("Còn thiếu", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_PersonOfAnotherAgency_RefusedWithMessageAndNothingSaved()
+    {
+        var hvPerson = await PersonOfAsync(App, "HVCTQG");
+        var response = await Client.PostFormAsync("/Nominations/Create", new()
+        {
+            ["year"] = "2019", ["subject"] = "Person", ["Input.PersonId"] = hvPerson.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Code"] = "CSTDCS", ["Input.Level"] = "Agency", ["Input.Basis"] = "Merit",
+        }, FormPage);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await App.QueryAsync(db => db.Nominations.AnyAsync(x => x.PersonId == hvPerson)));
+        await Assert.ThrowsAsync<DossierRefusedException>(() => CreateAsync(App, "BTCTW", personId: hvPerson));
     }
 }

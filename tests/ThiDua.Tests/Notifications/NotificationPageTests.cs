@@ -3,7 +3,10 @@ using ThiDua.Features.Notifications;
 
 namespace ThiDua.Tests.Notifications;
 
-public sealed class NotificationPageTests() : AppTest("tdkt.btctw@thidua.vn")
+/// <summary>The notifications page of the BTCTW officer: own rows only, opening, marking read, hostile pages.</summary>
+/// <remarks>One app for the class (<see cref="SharedApp"/>): each test adds its own rows and asserts on those (or on counts
+/// taken within the test), so what another test added or marked read before it does not matter.</remarks>
+public sealed class NotificationPageTests(SharedApp shared) : SharedAppTest(shared, "tdkt.btctw@thidua.vn")
 {
     private Task<string> UserIdAsync(string email) => App.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
@@ -109,7 +112,7 @@ public sealed class NotificationPageTests() : AppTest("tdkt.btctw@thidua.vn")
     [Fact]
     public async Task Index_Staff_SeesOwnPage()
     {
-        var staff = await App.SignInAsync("canbo.btctw@thidua.vn");
+        var staff = await Shared.As("canbo.btctw@thidua.vn");
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/Notifications")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await App.Browser().GetAsync("/Notifications")).StatusCode);
     }
