@@ -5,7 +5,8 @@ using ThiDua.Features.Agreements;
 namespace ThiDua.Tests.Agreements;
 
 /// <summary>Agreements by unit: a member agency reads (and downloads) only the signed agreements it signed; only the bloc secretariat changes them — not by URL, not by form post.</summary>
-public sealed class AgreementAccessTests() : AppTest("thuongtruc.khoi@thidua.vn")
+/// <remarks>One app for the class: these tests read or are refused; the agreements they make are their own 2025 ones, found by their own ids.</remarks>
+public sealed class AgreementAccessTests(SharedApp shared) : SharedAppTest(shared, "thuongtruc.khoi@thidua.vn")
 {
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
@@ -41,7 +42,7 @@ public sealed class AgreementAccessTests() : AppTest("thuongtruc.khoi@thidua.vn"
     public async Task MemberAgencyReader_SignedAgreementItSigned_ReadsAndDownloads(string who)
     {
         var id = await DemoIdAsync();
-        var client = await App.SignInAsync(who);
+        var client = await Shared.As(who);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Agreements/Details/{id}")).StatusCode);
         var file = await client.GetAsync($"/Agreements/Download/{id}");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
@@ -52,11 +53,11 @@ public sealed class AgreementAccessTests() : AppTest("thuongtruc.khoi@thidua.vn"
     public async Task Officer_AgreementHisAgencyDidNotSign_IsRefusedByUrlAndDownload_OtherSignatoryReadsIt()
     {
         var id = await AgreementWithoutBtctwAsync(sign: true);
-        var bt = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var bt = await Shared.As("tdkt.btctw@thidua.vn");
         AgreementTestHelpers.AssertDenied(await bt.GetAsync($"/Agreements/Details/{id}"), "details");
         AgreementTestHelpers.AssertDenied(await bt.GetAsync($"/Agreements/Download/{id}"), "download");
         Assert.DoesNotContain("Giao ước chuyên đề 2025", await (await bt.GetAsync("/Agreements")).HtmlAsync());
-        var hv = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
+        var hv = await Shared.As("tdkt.hvctqg@thidua.vn");
         Assert.Equal(HttpStatusCode.OK, (await hv.GetAsync($"/Agreements/Download/{id}")).StatusCode);
     }
 
@@ -64,7 +65,7 @@ public sealed class AgreementAccessTests() : AppTest("thuongtruc.khoi@thidua.vn"
     public async Task Officer_DraftOfAnAgencyItIsAmong_IsNotShownUntilSigned()
     {
         var id = await AgreementWithoutBtctwAsync(sign: false);
-        var hv = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
+        var hv = await Shared.As("tdkt.hvctqg@thidua.vn");
         AgreementTestHelpers.AssertDenied(await hv.GetAsync($"/Agreements/Details/{id}"), "draft details");
         AgreementTestHelpers.AssertDenied(await hv.GetAsync($"/Agreements/Download/{id}"), "draft download");
     }
@@ -74,7 +75,7 @@ public sealed class AgreementAccessTests() : AppTest("thuongtruc.khoi@thidua.vn"
     {
         var demo = await DemoIdAsync();
         var draft = await AgreementWithoutBtctwAsync(sign: false);
-        var bt = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var bt = await Shared.As("tdkt.btctw@thidua.vn");
         var before = await App.QueryAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "Agreement"));
         var details = "/Account/ChangePassword";
         AgreementTestHelpers.AssertDenied(await bt.PostFormAsync($"/Agreements/Details/{draft}?handler=Signatory", new() { ["unitId"] = S(await UnitIdAsync("BTCTW")), ["name"] = "X" }, details), "signatory");
@@ -94,7 +95,7 @@ public sealed class AgreementAccessTests() : AppTest("thuongtruc.khoi@thidua.vn"
     public async Task Staff_AnyAgreementPage_IsRefused()
     {
         var id = await DemoIdAsync();
-        var staff = await App.SignInAsync("canbo.btctw@thidua.vn");
+        var staff = await Shared.As("canbo.btctw@thidua.vn");
         AgreementTestHelpers.AssertDenied(await staff.GetAsync($"/Agreements/Details/{id}"), "details");
         AgreementTestHelpers.AssertDenied(await staff.GetAsync($"/Agreements/Download/{id}"), "download");
     }

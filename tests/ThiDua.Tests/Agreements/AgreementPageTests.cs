@@ -4,7 +4,8 @@ using ThiDua.Features.Agreements;
 namespace ThiDua.Tests.Agreements;
 
 /// <summary>The bloc secretariat's work on agreements: draft → signed, the signed copy, corrections with a reason, deleting a draft, bounds.</summary>
-public sealed class AgreementPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
+/// <remarks>One app for the class: these tests read the demo 2019 agreement or are refused; those that save create (and sign or delete) their own 2024 drafts, found by their own ids.</remarks>
+public sealed class AgreementPageTests(SharedApp shared) : SharedAppTest(shared, "thuongtruc.khoi@thidua.vn")
 {
     private Task<int> UnitIdAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
@@ -101,30 +102,6 @@ public sealed class AgreementPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
     }
 
     [Fact]
-    public async Task EditSigned_WithoutReason_IsRefused_WithReason_IsAuditedOldToNew()
-    {
-        var id = await App.QueryAsync(db => db.Agreements.Where(a => a.Title == AgreementsDemo.Title2019).Select(a => a.Id).SingleAsync());
-        var a = await App.QueryAsync(db => db.Agreements.AsNoTracking().SingleAsync(x => x.Id == id));
-        Dictionary<string, string> Fields(string? reason) => new()
-        {
-            ["Input.BlocId"] = "1", ["Input.Year"] = "2019", ["Input.Title"] = a.Title, ["Input.Content"] = a.Content + "\n6. Nội dung đính chính.",
-            ["Input.SignedOn"] = "18/01/2019", ["Input.Place"] = "Hà Nội", ["Input.Version"] = a.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Reason"] = reason ?? "",
-        };
-        var refused = await Client.PostFormAsync($"/Agreements/Edit/{id}", Fields(null));
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Giao ước đã ký: hãy nhập lý do đính chính.", await refused.HtmlAsync());
-        Assert.DoesNotContain("Nội dung đính chính", await App.QueryAsync(db => db.Agreements.Where(x => x.Id == id).Select(x => x.Content).SingleAsync()), StringComparison.Ordinal);
-
-        var ok = await Client.PostFormAsync($"/Agreements/Edit/{id}", Fields("Bổ sung điều 6 theo biên bản hội nghị"));
-        Assert.Equal("Đã đính chính giao ước; lý do được ghi vào nhật ký.", await Client.FlashAfterAsync(ok));
-        var audit = await App.QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == "Agreement" && e.EntityId == id.ToString() && e.Action == "Đính chính giao ước đã ký").SingleAsync());
-        Assert.Contains("nội dung trước: \"", audit.Details, StringComparison.Ordinal);
-        Assert.Contains("6. Nội dung đính chính.\"", audit.Details, StringComparison.Ordinal);
-        Assert.EndsWith("lý do: Bổ sung điều 6 theo biên bản hội nghị", audit.Details, StringComparison.Ordinal);
-        Assert.Equal("thuongtruc.khoi@thidua.vn", audit.UserName);
-    }
-
-    [Fact]
     public async Task Edit_StaleVersion_ShowsConflictAndKeepsWhatWasTyped()
     {
         var id = await CreateDraftAsync();
@@ -198,5 +175,33 @@ public sealed class AgreementPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
     public async Task UnknownId_IsNotFound(string url)
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(url)).StatusCode);
+    }
+}
+
+/// <summary>The agreement test that corrects the signed demo agreement (others read it), over its own copy of the demo database.</summary>
+public sealed class AgreementPageWriteTests() : AppTest("thuongtruc.khoi@thidua.vn")
+{
+    [Fact]
+    public async Task EditSigned_WithoutReason_IsRefused_WithReason_IsAuditedOldToNew()
+    {
+        var id = await App.QueryAsync(db => db.Agreements.Where(a => a.Title == AgreementsDemo.Title2019).Select(a => a.Id).SingleAsync());
+        var a = await App.QueryAsync(db => db.Agreements.AsNoTracking().SingleAsync(x => x.Id == id));
+        Dictionary<string, string> Fields(string? reason) => new()
+        {
+            ["Input.BlocId"] = "1", ["Input.Year"] = "2019", ["Input.Title"] = a.Title, ["Input.Content"] = a.Content + "\n6. Nội dung đính chính.",
+            ["Input.SignedOn"] = "18/01/2019", ["Input.Place"] = "Hà Nội", ["Input.Version"] = a.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Reason"] = reason ?? "",
+        };
+        var refused = await Client.PostFormAsync($"/Agreements/Edit/{id}", Fields(null));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Giao ước đã ký: hãy nhập lý do đính chính.", await refused.HtmlAsync());
+        Assert.DoesNotContain("Nội dung đính chính", await App.QueryAsync(db => db.Agreements.Where(x => x.Id == id).Select(x => x.Content).SingleAsync()), StringComparison.Ordinal);
+
+        var ok = await Client.PostFormAsync($"/Agreements/Edit/{id}", Fields("Bổ sung điều 6 theo biên bản hội nghị"));
+        Assert.Equal("Đã đính chính giao ước; lý do được ghi vào nhật ký.", await Client.FlashAfterAsync(ok));
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == "Agreement" && e.EntityId == id.ToString() && e.Action == "Đính chính giao ước đã ký").SingleAsync());
+        Assert.Contains("nội dung trước: \"", audit.Details, StringComparison.Ordinal);
+        Assert.Contains("6. Nội dung đính chính.\"", audit.Details, StringComparison.Ordinal);
+        Assert.EndsWith("lý do: Bổ sung điều 6 theo biên bản hội nghị", audit.Details, StringComparison.Ordinal);
+        Assert.Equal("thuongtruc.khoi@thidua.vn", audit.UserName);
     }
 }

@@ -6,7 +6,8 @@ using ThiDua.Features.Blocs;
 namespace ThiDua.Tests.Blocs;
 
 /// <summary>The bloc page: members must be agencies, years are bounded, leaving and removals are confirmed first.</summary>
-public sealed class BlocPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
+/// <remarks>One app for the class: these tests read the bloc page or are refused (the refusals check that nothing changed).</remarks>
+public sealed class BlocPageTests(SharedApp shared) : SharedAppTest(shared, "thuongtruc.khoi@thidua.vn")
 {
     private const string Page = "/Blocs/Details/1";
 
@@ -32,17 +33,6 @@ public sealed class BlocPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
         Assert.Equal(count, await App.QueryAsync(db => db.BlocMemberships.CountAsync()));
     }
 
-    [Fact]
-    public async Task AddMember_NewAgency_IsAuditedByBlocIdWithCode()
-    {
-        var agency = new ThiDua.Features.Units.Unit { Name = "Ban Mới", Code = "BANMOI", Kind = ThiDua.Features.Units.UnitKind.Agency };
-        await App.ExecuteAsync(async db => { agency.Normalize(); db.Units.Add(agency); await db.SaveChangesAsync(); });
-        var response = await Client.PostFormAsync($"{Page}?handler=Member", new() { ["unitId"] = agency.Id.ToString(CultureInfo.InvariantCulture), ["fromYear"] = "2024" }, Page);
-        Assert.Equal("Đã thêm Ban Mới vào khối từ năm 2024.", await FlashAfterAsync(response));
-        var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Thêm thành viên khối"));
-        Assert.Equal(("EmulationBloc", "1", "KHOI-CQD-TW", "Ban Mới (BANMOI): trước: — → sau: thành viên từ năm 2024"), (audit.EntityType, audit.EntityId, audit.EntityCode, audit.Details));
-    }
-
     [Theory]
     [InlineData("?year=99999")]
     [InlineData("?year=2147483647")]
@@ -64,28 +54,6 @@ public sealed class BlocPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
         Assert.Equal(message, await FlashAfterAsync(response));
     }
 
-    [Fact]
-    public async Task Leave_GetShowsWhatItWillDo_PostRecordsItAndAudits()
-    {
-        var agency = await UnitIdAsync("TCCS");
-        var membership = await App.QueryAsync(db => db.BlocMemberships.Where(m => m.BlocId == 1 && m.UnitId == agency).Select(m => m.Id).SingleAsync());
-        Assert.Contains($"href=\"/Blocs/Leave/{membership}\"", await Client.GetStringAsync(Page));
-
-        var ask = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Blocs/Leave/{membership}"));
-        Assert.Contains("<label for=\"toYear\">Năm cuối là thành viên</label>", ask);
-        var confirm = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Blocs/Leave/{membership}?toYear=2025"));
-        Assert.Contains("Tạp chí Cộng sản là thành viên của khối đến hết năm 2025. Từ năm 2026", confirm);
-        Assert.Contains("Xác nhận rời khối", confirm);
-        Assert.Null(await App.QueryAsync(db => db.BlocMemberships.Where(m => m.Id == membership).Select(m => m.ToYear).SingleAsync()));
-
-        var response = await Client.PostFormAsync($"/Blocs/Leave/{membership}", new() { ["toYear"] = "2025" }, Page);
-        Assert.Equal("Đã ghi Tạp chí Cộng sản rời khối sau năm 2025.", await FlashAfterAsync(response));
-        Assert.Equal(2025, await App.QueryAsync(db => db.BlocMemberships.Where(m => m.Id == membership).Select(m => m.ToYear).SingleAsync()));
-        var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Thành viên rời khối"));
-        Assert.Equal(("1", "KHOI-CQD-TW", "Tạp chí Cộng sản (TCCS): trước: thành viên từ năm 2010, chưa rời khối → sau: thành viên từ năm 2010 đến hết năm 2025"),
-            (audit.EntityId, audit.EntityCode, audit.Details));
-    }
-
     [Theory]
     [InlineData("2147483647", "Năm cuối là thành viên phải từ 1990 đến 2100.")]
     [InlineData("2009", "Năm cuối là thành viên (2009) không được trước năm tham gia (2010).")]
@@ -100,27 +68,9 @@ public sealed class BlocPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
     }
 
     [Fact]
-    public async Task RemoveLeader_GetShowsWhatItWillDo_PostRemovesAndAuditsBeforeAndAfter()
-    {
-        var deputy = await App.QueryAsync(db => db.BlocLeaderships.Where(l => l.BlocId == 1 && l.Year == 2019 && l.Role == BlocRole.Deputy).OrderBy(l => l.Id).Select(l => new { l.Id, l.Unit!.Name }).FirstAsync());
-        var confirm = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Blocs/RemoveLeader/{deputy.Id}"));
-        Assert.Contains($"{deputy.Name} sẽ không còn là khối phó năm 2019.", confirm);
-        Assert.True(await App.QueryAsync(db => db.BlocLeaderships.AnyAsync(l => l.Id == deputy.Id)));
-
-        var response = await Client.PostFormAsync($"/Blocs/RemoveLeader/{deputy.Id}", new());
-        Assert.Equal($"Đã bỏ phân công Khối phó năm 2019: {deputy.Name}.", await FlashAfterAsync(response));
-        Assert.False(await App.QueryAsync(db => db.BlocLeaderships.AnyAsync(l => l.Id == deputy.Id)));
-        var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Bỏ phân công khối trưởng, khối phó"));
-        Assert.Equal(("1", "KHOI-CQD-TW"), (audit.EntityId, audit.EntityCode));
-        Assert.StartsWith("năm 2019: trước: khối trưởng: ", audit.Details);
-        Assert.Contains($"khối phó: {deputy.Name} (", audit.Details!.Split(" → sau: ")[0]);
-        Assert.DoesNotContain(deputy.Name, audit.Details.Split(" → sau: ")[1]);
-    }
-
-    [Fact]
     public async Task LeaveAndRemoveLeader_ByAgencyOfficer_AreRefused()
     {
-        var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var officer = await Shared.As("tdkt.btctw@thidua.vn");
         var responses = new[]
         {
             await officer.GetAsync("/Blocs/Leave/1?toYear=2025"),
@@ -159,5 +109,71 @@ public sealed class BlocPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
         Assert.All(fields, f => Assert.True(
             f.Closest("label") is not null || (f.Id is { Length: > 0 } id && doc.QuerySelector($"label[for='{id}']") is not null),
             $"{f.OuterHtml} on {url} has no label"));
+    }
+}
+
+/// <summary>The bloc tests that add a member, record a leaving or remove a leader, each over its own copy of the demo database.</summary>
+public sealed class BlocPageWriteTests() : AppTest("thuongtruc.khoi@thidua.vn")
+{
+    private const string Page = "/Blocs/Details/1";
+
+    private async Task<string> FlashAfterAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync(response.Headers.Location!.ToString()));
+        return System.Text.RegularExpressions.Regex.Match(html, "<p class=\"flash\" role=\"status\">(.*?)</p>").Groups[1].Value;
+    }
+
+    private Task<int> UnitIdAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
+
+    [Fact]
+    public async Task AddMember_NewAgency_IsAuditedByBlocIdWithCode()
+    {
+        var agency = new ThiDua.Features.Units.Unit { Name = "Ban Mới", Code = "BANMOI", Kind = ThiDua.Features.Units.UnitKind.Agency };
+        await App.ExecuteAsync(async db => { agency.Normalize(); db.Units.Add(agency); await db.SaveChangesAsync(); });
+        var response = await Client.PostFormAsync($"{Page}?handler=Member", new() { ["unitId"] = agency.Id.ToString(CultureInfo.InvariantCulture), ["fromYear"] = "2024" }, Page);
+        Assert.Equal("Đã thêm Ban Mới vào khối từ năm 2024.", await FlashAfterAsync(response));
+        var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Thêm thành viên khối"));
+        Assert.Equal(("EmulationBloc", "1", "KHOI-CQD-TW", "Ban Mới (BANMOI): trước: — → sau: thành viên từ năm 2024"), (audit.EntityType, audit.EntityId, audit.EntityCode, audit.Details));
+    }
+
+    [Fact]
+    public async Task Leave_GetShowsWhatItWillDo_PostRecordsItAndAudits()
+    {
+        var agency = await UnitIdAsync("TCCS");
+        var membership = await App.QueryAsync(db => db.BlocMemberships.Where(m => m.BlocId == 1 && m.UnitId == agency).Select(m => m.Id).SingleAsync());
+        Assert.Contains($"href=\"/Blocs/Leave/{membership}\"", await Client.GetStringAsync(Page));
+
+        var ask = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Blocs/Leave/{membership}"));
+        Assert.Contains("<label for=\"toYear\">Năm cuối là thành viên</label>", ask);
+        var confirm = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Blocs/Leave/{membership}?toYear=2025"));
+        Assert.Contains("Tạp chí Cộng sản là thành viên của khối đến hết năm 2025. Từ năm 2026", confirm);
+        Assert.Contains("Xác nhận rời khối", confirm);
+        Assert.Null(await App.QueryAsync(db => db.BlocMemberships.Where(m => m.Id == membership).Select(m => m.ToYear).SingleAsync()));
+
+        var response = await Client.PostFormAsync($"/Blocs/Leave/{membership}", new() { ["toYear"] = "2025" }, Page);
+        Assert.Equal("Đã ghi Tạp chí Cộng sản rời khối sau năm 2025.", await FlashAfterAsync(response));
+        Assert.Equal(2025, await App.QueryAsync(db => db.BlocMemberships.Where(m => m.Id == membership).Select(m => m.ToYear).SingleAsync()));
+        var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Thành viên rời khối"));
+        Assert.Equal(("1", "KHOI-CQD-TW", "Tạp chí Cộng sản (TCCS): trước: thành viên từ năm 2010, chưa rời khối → sau: thành viên từ năm 2010 đến hết năm 2025"),
+            (audit.EntityId, audit.EntityCode, audit.Details));
+    }
+
+    [Fact]
+    public async Task RemoveLeader_GetShowsWhatItWillDo_PostRemovesAndAuditsBeforeAndAfter()
+    {
+        var deputy = await App.QueryAsync(db => db.BlocLeaderships.Where(l => l.BlocId == 1 && l.Year == 2019 && l.Role == BlocRole.Deputy).OrderBy(l => l.Id).Select(l => new { l.Id, l.Unit!.Name }).FirstAsync());
+        var confirm = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Blocs/RemoveLeader/{deputy.Id}"));
+        Assert.Contains($"{deputy.Name} sẽ không còn là khối phó năm 2019.", confirm);
+        Assert.True(await App.QueryAsync(db => db.BlocLeaderships.AnyAsync(l => l.Id == deputy.Id)));
+
+        var response = await Client.PostFormAsync($"/Blocs/RemoveLeader/{deputy.Id}", new());
+        Assert.Equal($"Đã bỏ phân công Khối phó năm 2019: {deputy.Name}.", await FlashAfterAsync(response));
+        Assert.False(await App.QueryAsync(db => db.BlocLeaderships.AnyAsync(l => l.Id == deputy.Id)));
+        var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Bỏ phân công khối trưởng, khối phó"));
+        Assert.Equal(("1", "KHOI-CQD-TW"), (audit.EntityId, audit.EntityCode));
+        Assert.StartsWith("năm 2019: trước: khối trưởng: ", audit.Details);
+        Assert.Contains($"khối phó: {deputy.Name} (", audit.Details!.Split(" → sau: ")[0]);
+        Assert.DoesNotContain(deputy.Name, audit.Details.Split(" → sau: ")[1]);
     }
 }

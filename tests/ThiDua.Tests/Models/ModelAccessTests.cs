@@ -6,7 +6,8 @@ using ThiDua.Tests.Agreements;
 namespace ThiDua.Tests.Models;
 
 /// <summary>Models by unit: an officer manages its own agency's, never another's (URL, form post, hidden id); readers read their agency's; the secretariat all.</summary>
-public sealed class ModelAccessTests() : AppTest("tdkt.btctw@thidua.vn")
+/// <remarks>One app for the class: these tests read or are refused (and check that the demo models did not change).</remarks>
+public sealed class ModelAccessTests(SharedApp shared) : SharedAppTest(shared, "tdkt.btctw@thidua.vn")
 {
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
@@ -56,7 +57,7 @@ public sealed class ModelAccessTests() : AppTest("tdkt.btctw@thidua.vn")
     {
         var (own, version) = await YouthUnionModelAsync();
         var (hv, _) = await CultureModelAsync();
-        var client = await App.SignInAsync(who);
+        var client = await Shared.As(who);
         var details = await client.GetAsync($"/Models/Details/{own}");
         Assert.Equal(HttpStatusCode.OK, details.StatusCode);
         Assert.DoesNotContain("handler=Portal", await details.HtmlAsync());
@@ -64,18 +65,6 @@ public sealed class ModelAccessTests() : AppTest("tdkt.btctw@thidua.vn")
         AgreementTestHelpers.AssertDenied(await client.GetAsync($"/Models/Stage/{own}"), "stage page");
         AgreementTestHelpers.AssertDenied(await client.PostFormAsync($"/Models/Details/{own}?handler=Portal", new() { ["onPortal"] = "false", ["version"] = S(version) }, "/Account/ChangePassword"), "portal");
         Assert.True(await App.QueryAsync(db => db.ExemplaryModels.Where(m => m.Id == own).Select(m => m.OnPortal).SingleAsync()));
-    }
-
-    [Fact]
-    public async Task Secretariat_AnyAgencysModel_ReadsAndSetsThePortalFlag()
-    {
-        var (hv, version) = await CultureModelAsync();
-        var client = await App.SignInAsync("thuongtruc.khoi@thidua.vn");
-        Assert.Contains(ModelsDemo.OfficeCulture, await (await client.GetAsync("/Models")).HtmlAsync());
-        var page = $"/Models/Details/{hv}";
-        Assert.Equal("Đã bỏ đánh dấu đưa lên cổng thông tin.", await client.FlashAfterAsync(await client.PostFormAsync($"{page}?handler=Portal", new() { ["onPortal"] = "false", ["version"] = S(version) }, page)));
-        var audit = await App.QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == "ExemplaryModel" && e.EntityId == hv.ToString()).OrderByDescending(e => e.Id).FirstAsync());
-        Assert.Equal(("Gỡ gương điển hình khỏi cổng thông tin", "thuongtruc.khoi@thidua.vn", "trước: có đưa lên cổng thông tin → sau: không"), (audit.Action, audit.UserName, audit.Details));
     }
 
     [Fact]
@@ -92,5 +81,29 @@ public sealed class ModelAccessTests() : AppTest("tdkt.btctw@thidua.vn")
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Models/Details/999999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Models/Evidence/999999")).StatusCode);
+    }
+}
+
+/// <summary>The secretariat clears a demo model's portal flag (others check it is set), over its own copy of the demo database.</summary>
+public sealed class ModelPortalTests() : AppTest("tdkt.btctw@thidua.vn")
+{
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<(int Id, int Version)> CultureModelAsync()
+    {
+        var m = await App.QueryAsync(db => db.ExemplaryModels.Where(m => m.Title == ModelsDemo.OfficeCulture).Select(m => new { m.Id, m.Version }).SingleAsync());
+        return (m.Id, m.Version);
+    }
+
+    [Fact]
+    public async Task Secretariat_AnyAgencysModel_ReadsAndSetsThePortalFlag()
+    {
+        var (hv, version) = await CultureModelAsync();
+        var client = await App.SignInAsync("thuongtruc.khoi@thidua.vn");
+        Assert.Contains(ModelsDemo.OfficeCulture, await (await client.GetAsync("/Models")).HtmlAsync());
+        var page = $"/Models/Details/{hv}";
+        Assert.Equal("Đã bỏ đánh dấu đưa lên cổng thông tin.", await client.FlashAfterAsync(await client.PostFormAsync($"{page}?handler=Portal", new() { ["onPortal"] = "false", ["version"] = S(version) }, page)));
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == "ExemplaryModel" && e.EntityId == hv.ToString()).OrderByDescending(e => e.Id).FirstAsync());
+        Assert.Equal(("Gỡ gương điển hình khỏi cổng thông tin", "thuongtruc.khoi@thidua.vn", "trước: có đưa lên cổng thông tin → sau: không"), (audit.Action, audit.UserName, audit.Details));
     }
 }

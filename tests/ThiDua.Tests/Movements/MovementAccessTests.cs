@@ -5,7 +5,8 @@ using static ThiDua.Tests.Movements.MovementTestData;
 namespace ThiDua.Tests.Movements;
 
 /// <summary>Movements by role and unit: pages keyed by id, form posts with another agency's ids.</summary>
-public sealed class MovementAccessTests() : AppTest("tdkt.btctw@thidua.vn")
+/// <remarks>One app for the class: these tests read or are refused; the two that save write their own movement and the BTCTW 2020 participation row, which no other test here reads.</remarks>
+public sealed class MovementAccessTests(SharedApp shared) : SharedAppTest(shared, "tdkt.btctw@thidua.vn")
 {
     [Fact]
     public async Task Details_BlocMovement2019_TargetReadersOk_DraftOfBlocDenied()
@@ -13,7 +14,7 @@ public sealed class MovementAccessTests() : AppTest("tdkt.btctw@thidua.vn")
         var m2019 = await Movement2019Async(App);
         var draft = await Draft2020Async(App);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/Movements/Details/{m2019}")).StatusCode);
-        var member = await App.SignInAsync("thanhvien.btctw@thidua.vn");
+        var member = await Shared.As("thanhvien.btctw@thidua.vn");
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/Movements/Details/{m2019}")).StatusCode);
         AssertDenied(await Client.GetAsync($"/Movements/Details/{draft}"));
         AssertDenied(await Client.GetAsync($"/Movements/Edit/{m2019}"));
@@ -52,14 +53,14 @@ public sealed class MovementAccessTests() : AppTest("tdkt.btctw@thidua.vn")
         var id = await CreateAsync(Client, Form("Của Ban Tổ chức", 2024, bt, dept));
         Assert.Equal(bt, await App.QueryAsync(db => db.Movements.Where(m => m.Id == id).Select(m => m.LaunchedByUnitId).SingleAsync()));
         Assert.StartsWith("Đã phát động", await FlashAsync(Client, await ConfirmAsync(Client, App, id, "launch")));
-        var hvClient = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
+        var hvClient = await Shared.As("tdkt.hvctqg@thidua.vn");
         AssertDenied(await hvClient.GetAsync($"/Movements/Details/{id}"));
         AssertDenied(await hvClient.GetAsync($"/Movements/Confirm/{id}?op=end"));
-        var leader = await App.SignInAsync("lanhdao.btctw@thidua.vn");
+        var leader = await Shared.As("lanhdao.btctw@thidua.vn");
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/Movements/Details/{id}")).StatusCode);
         AssertDenied(await leader.GetAsync($"/Movements/Edit/{id}"));
         // The secretariat reads every movement of the bloc.
-        var secretariat = await App.SignInAsync("thuongtruc.khoi@thidua.vn");
+        var secretariat = await Shared.As("thuongtruc.khoi@thidua.vn");
         Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync($"/Movements/Details/{id}")).StatusCode);
     }
 

@@ -5,14 +5,15 @@ using static ThiDua.Tests.Movements.MovementTestData;
 namespace ThiDua.Tests.Movements;
 
 /// <summary>The secretariat's movement pages: create, launch, end, clone, conflicts, bounds, directives, contests.</summary>
-public sealed class MovementPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
+/// <remarks>One app for the class: these tests read demo movements or are refused; those that save create their own movements, contests, copy and directive, found by their own ids, names or numbers.</remarks>
+public sealed class MovementPageTests(SharedApp shared) : SharedAppTest(shared, "thuongtruc.khoi@thidua.vn")
 {
     [Fact]
     public async Task Launch_BlocMovement_ReachesTargetOfficerOnlyAndIsAudited()
     {
         var hv = await UnitAsync(App, "HVCTQG");
         var id = await CreateAsync(Client, Form("Phong trào thử nghiệm", 2024, hv));
-        var hvClient = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
+        var hvClient = await Shared.As("tdkt.hvctqg@thidua.vn");
         Assert.DoesNotContain("Phong trào thử nghiệm", await hvClient.GetStringAsync("/Movements?year=2024"));
 
         Assert.Contains("Sau khi phát động, phong trào được gửi đến 1 đơn vị", WebUtility.HtmlDecode(await Client.GetStringAsync($"/Movements/Confirm/{id}?op=launch")));
@@ -23,7 +24,7 @@ public sealed class MovementPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
         var sent = hvList[hvList.IndexOf("Phong trào gửi đến đơn vị năm 2024", StringComparison.Ordinal)..];
         Assert.Contains("Phong trào thử nghiệm", sent);
         Assert.Contains("Tiêu chí:", sent);
-        var bt = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var bt = await Shared.As("tdkt.btctw@thidua.vn");
         Assert.DoesNotContain("Phong trào thử nghiệm", await bt.GetStringAsync("/Movements?year=2024"));
         AssertDenied(await bt.GetAsync($"/Movements/Details/{id}"));
 
@@ -58,21 +59,6 @@ public sealed class MovementPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
         var response = await Client.PostFormAsync($"/Movements/Edit/{m2019}", form, "/Movements/Edit");
         Assert.Contains("Phong trào đã kết thúc, không sửa được nữa.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Equal(MovementsDemo.Theme2019, await App.QueryAsync(db => db.Movements.Where(m => m.Id == m2019).Select(m => m.Theme).SingleAsync()));
-    }
-
-    [Fact]
-    public async Task Edit_StaleVersion_SaysSoAndKeepsTheInput()
-    {
-        var draft = await Draft2020Async(App);
-        var form = Form("Tên mới của tôi", 2020);
-        form["Input.Version"] = "0";
-        await App.ExecuteAsync(async db => { var m = await db.Movements.SingleAsync(x => x.Id == draft); m.Content = "Người khác sửa"; await db.SaveChangesAsync(); });
-        var response = await Client.PostFormAsync($"/Movements/Edit/{draft}", form, "/Movements/Edit");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains(MovementService.ConflictMessage, html);
-        Assert.Contains("value=\"Tên mới của tôi\"", html);
-        Assert.Equal("Người khác sửa", await App.QueryAsync(db => db.Movements.Where(m => m.Id == draft).Select(m => m.Content).SingleAsync()));
     }
 
     [Fact]
@@ -221,5 +207,24 @@ public sealed class MovementPageTests() : AppTest("thuongtruc.khoi@thidua.vn")
         var response = await Client.PostFormAsync($"/Movements/Contests/Round/{round}", new() { ["Lines[0].ParticipantId"] = S(foreign), ["Lines[0].Score"] = "10" });
         Assert.Contains("Dòng 1: người dự thi không thuộc hội thi này.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.False(await App.QueryAsync(db => db.ContestResults.AnyAsync(r => r.RoundId == round)));
+    }
+}
+
+/// <summary>The movement test that rewrites the demo 2020 draft behind the form, over its own copy of the demo database.</summary>
+public sealed class MovementPageWriteTests() : AppTest("thuongtruc.khoi@thidua.vn")
+{
+    [Fact]
+    public async Task Edit_StaleVersion_SaysSoAndKeepsTheInput()
+    {
+        var draft = await Draft2020Async(App);
+        var form = Form("Tên mới của tôi", 2020);
+        form["Input.Version"] = "0";
+        await App.ExecuteAsync(async db => { var m = await db.Movements.SingleAsync(x => x.Id == draft); m.Content = "Người khác sửa"; await db.SaveChangesAsync(); });
+        var response = await Client.PostFormAsync($"/Movements/Edit/{draft}", form, "/Movements/Edit");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(MovementService.ConflictMessage, html);
+        Assert.Contains("value=\"Tên mới của tôi\"", html);
+        Assert.Equal("Người khác sửa", await App.QueryAsync(db => db.Movements.Where(m => m.Id == draft).Select(m => m.Content).SingleAsync()));
     }
 }

@@ -8,7 +8,8 @@ using ThiDua.Tests.Models;
 namespace ThiDua.Tests.Registrations;
 
 /// <summary>The registration pages as a unit's emulation officer uses them: lines, hints, submission, and the walls between agencies.</summary>
-public sealed class RegistrationPageTests() : AppTest("tdkt.btctw@thidua.vn")
+/// <remarks>One app for the class: these tests read or are refused, except one that adds its own line to the BTCTW 2026 draft (the refusals count lines before and after) and one that adds 2027 movements no other test here reads.</remarks>
+public sealed class RegistrationPageTests(SharedApp shared) : SharedAppTest(shared, "tdkt.btctw@thidua.vn")
 {
     private static async Task<string> HtmlAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
     private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -120,6 +121,114 @@ public sealed class RegistrationPageTests() : AppTest("tdkt.btctw@thidua.vn")
     }
 
     [Fact]
+    public async Task OtherAgencysRegistration_ByUrlOrPost_IsRefused()
+    {
+        var (hv, hvVersion, _) = await RegAsync("HVCTQG", 2019);
+        var (own, _, _) = await RegAsync("BTCTW", 2026);
+        foreach (var url in new[] { $"/Registrations/Edit/{hv}", $"/Registrations/Edit/{hv}?handler=Export" })
+        {
+            var r = await Client.GetAsync(url);
+            Assert.Contains("/Account/AccessDenied", r.Headers.Location?.ToString() ?? "");
+        }
+        var hvLine = await App.QueryAsync(db => db.RegistrationLines.Where(l => l.RegistrationId == hv).Select(l => l.Id).FirstAsync());
+        Assert.Contains("/Account/AccessDenied", (await Client.GetAsync($"/Registrations/RemoveLine/{hv}?line={hvLine}")).Headers.Location?.ToString() ?? "");
+        var before = await App.QueryAsync(db => db.AuditEntries.CountAsync());
+        foreach (var handler in new[] { "Submit", "Approve", "Return", "AddLine" })
+        {
+            var r = await Client.PostFormAsync($"/Registrations/Edit/{hv}?handler={handler}",
+                new() { ["Version"] = S(hvVersion), ["Reason"] = "x", ["Input.Subject"] = "Agency", ["Input.Code"] = "CO_BO" }, $"/Registrations/Edit/{own}");
+            Assert.Contains("/Account/AccessDenied", r.Headers.Location?.ToString() ?? "");
+        }
+        var remove = await Client.PostFormAsync($"/Registrations/RemoveLine/{hv}", new() { ["line"] = S(hvLine), ["version"] = S(hvVersion) }, $"/Registrations/Edit/{own}");
+        Assert.Contains("/Account/AccessDenied", remove.Headers.Location?.ToString() ?? "");
+        Assert.Equal(before, await App.QueryAsync(db => db.AuditEntries.CountAsync()));
+        // A line of another registration cannot be removed through this agency's registration either.
+        var (ownId, ownVersion, _) = await RegAsync("BTCTW", 2026);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/Registrations/RemoveLine/{ownId}?line={hvLine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Registrations/Edit/999999")).StatusCode);
+        _ = ownVersion;
+    }
+
+    [Fact]
+    public async Task Create_ForgedMovement_IsRefusedInVietnameseAndNothingSaved()
+    {
+        var otherAgency = await MovementTestData.AddAsync(App, "Phong trào của khối chỉ tới Học viện 2027", 2027, targets: ["HVCTQG"]);
+        var draft = await MovementTestData.AddAsync(App, "Dự thảo của Ban Tổ chức 2027", 2027, MovementState.Draft, launchedBy: "BTCTW");
+        var wrongYear = await MovementTestData.AddAsync(App, "Phong trào của khối 2026", 2026, targets: ["BTCTW"]);
+        var cases = new (string Value, string Message)[]
+        {
+            (S(otherAgency), "Phong trào: Ban Tổ chức Trung ương không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách."),
+            (S(draft), "Phong trào: Ban Tổ chức Trung ương không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách."),
+            (S(wrongYear), "Phong trào: phải là một phong trào của năm 2027. Hãy chọn trong danh sách."),
+            ("999999", "Phong trào: không có phong trào này. Hãy chọn trong danh sách."),
+            ("abc", "Phong trào: mã phong trào không hợp lệ. Hãy chọn trong danh sách."),
+            ("-3", "Phong trào: mã phong trào không hợp lệ. Hãy chọn trong danh sách."),
+        };
+        foreach (var (value, message) in cases)
+        {
+            var refused = await Client.PostFormAsync("/Registrations?handler=Create", new() { ["year"] = "2027", ["movementId"] = value }, "/Registrations?year=2027");
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains(message, await HtmlAsync(await Client.GetAsync(refused.Headers.Location!.ToString())));
+        }
+        Assert.False(await App.QueryAsync(db => db.Registrations.AnyAsync(r => r.Year == 2027)));
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityCode == "BTCTW-2027")));
+    }
+
+    [Fact]
+    public async Task Edit_Demo2019Registration_ShowsThe2019MovementsNameLinked()
+    {
+        var movement = await App.QueryAsync(db => db.Movements.Where(m => m.Theme == MovementsDemo.Theme2019 && m.Year == 2019).Select(m => m.Id).SingleAsync());
+        var (id, _, _) = await RegAsync("BTCTW", 2019);
+        Assert.Equal(movement, await App.QueryAsync(db => db.Registrations.Where(r => r.Id == id).Select(r => r.MovementId).SingleAsync()));
+        var html = await HtmlAsync(await Client.GetAsync($"/Registrations/Edit/{id}"));
+        Assert.Contains($"<a href=\"/Movements/Details/{movement}\">{MovementsDemo.Theme2019}</a>", html);
+    }
+
+    [Theory]
+    [InlineData("?year=99999")]
+    [InlineData("?year=abc")]
+    [InlineData("?year=1999")]
+    public async Task Index_YearOutOfRange_SaysSoInVietnamese(string query)
+    {
+        var response = await Client.GetAsync("/Registrations" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Năm phải từ 2000 đến 2100. Đang hiển thị năm", await HtmlAsync(response));
+    }
+
+    [Fact]
+    public async Task Edit_SearchTooLong_SaysSoNotA500()
+    {
+        var (id, _, _) = await RegAsync("BTCTW", 2026);
+        var response = await Client.GetAsync($"/Registrations/Edit/{id}?q=" + new string('a', 500));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Từ khóa tìm kiếm tối đa 100 ký tự.", await HtmlAsync(response));
+    }
+
+    [Fact]
+    public async Task Index_Officer_SeesOwnAgencysYearsOnly()
+    {
+        var html = await HtmlAsync(await Client.GetAsync("/Registrations?year=2019"));
+        Assert.Contains("Ban Tổ chức Trung ương", html);
+        Assert.DoesNotContain("Học viện Chính trị quốc gia", html);
+        Assert.Contains("Đã duyệt", html);
+    }
+}
+
+/// <summary>The registration tests that submit, remove demo lines or create the 2027 registration, each over its own copy of the demo database.</summary>
+public sealed class RegistrationPageWriteTests() : AppTest("tdkt.btctw@thidua.vn")
+{
+    private static async Task<string> HtmlAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+    private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<(int Id, int Version, int UnitId)> RegAsync(string unit, int year)
+    {
+        var r = await App.QueryAsync(db => db.Registrations.Where(r => r.Unit!.Code == unit && r.Year == year).Select(r => new { r.Id, r.Version, r.UnitId }).SingleAsync());
+        return (r.Id, r.Version, r.UnitId);
+    }
+
+    private Task<int> LinesAsync(int regId) => App.QueryAsync(db => db.RegistrationLines.CountAsync(l => l.RegistrationId == regId));
+
+    [Fact]
     public async Task Submit_SavedByAnotherOfficerMeanwhile_IsAConflictNotA500()
     {
         var (id, version, _) = await RegAsync("BTCTW", 2026);
@@ -187,35 +296,6 @@ public sealed class RegistrationPageTests() : AppTest("tdkt.btctw@thidua.vn")
     }
 
     [Fact]
-    public async Task OtherAgencysRegistration_ByUrlOrPost_IsRefused()
-    {
-        var (hv, hvVersion, _) = await RegAsync("HVCTQG", 2019);
-        var (own, _, _) = await RegAsync("BTCTW", 2026);
-        foreach (var url in new[] { $"/Registrations/Edit/{hv}", $"/Registrations/Edit/{hv}?handler=Export" })
-        {
-            var r = await Client.GetAsync(url);
-            Assert.Contains("/Account/AccessDenied", r.Headers.Location?.ToString() ?? "");
-        }
-        var hvLine = await App.QueryAsync(db => db.RegistrationLines.Where(l => l.RegistrationId == hv).Select(l => l.Id).FirstAsync());
-        Assert.Contains("/Account/AccessDenied", (await Client.GetAsync($"/Registrations/RemoveLine/{hv}?line={hvLine}")).Headers.Location?.ToString() ?? "");
-        var before = await App.QueryAsync(db => db.AuditEntries.CountAsync());
-        foreach (var handler in new[] { "Submit", "Approve", "Return", "AddLine" })
-        {
-            var r = await Client.PostFormAsync($"/Registrations/Edit/{hv}?handler={handler}",
-                new() { ["Version"] = S(hvVersion), ["Reason"] = "x", ["Input.Subject"] = "Agency", ["Input.Code"] = "CO_BO" }, $"/Registrations/Edit/{own}");
-            Assert.Contains("/Account/AccessDenied", r.Headers.Location?.ToString() ?? "");
-        }
-        var remove = await Client.PostFormAsync($"/Registrations/RemoveLine/{hv}", new() { ["line"] = S(hvLine), ["version"] = S(hvVersion) }, $"/Registrations/Edit/{own}");
-        Assert.Contains("/Account/AccessDenied", remove.Headers.Location?.ToString() ?? "");
-        Assert.Equal(before, await App.QueryAsync(db => db.AuditEntries.CountAsync()));
-        // A line of another registration cannot be removed through this agency's registration either.
-        var (ownId, ownVersion, _) = await RegAsync("BTCTW", 2026);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/Registrations/RemoveLine/{ownId}?line={hvLine}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Registrations/Edit/999999")).StatusCode);
-        _ = ownVersion;
-    }
-
-    [Fact]
     public async Task Create_ForAnotherAgencyByHiddenUnit_IsRefused_ForOwnAgency_CreatesDraft()
     {
         var hvUnit = await App.QueryAsync(db => db.Units.Where(u => u.Code == "HVCTQG").Select(u => u.Id).SingleAsync());
@@ -270,69 +350,5 @@ public sealed class RegistrationPageTests() : AppTest("tdkt.btctw@thidua.vn")
         var html = await HtmlAsync(await Client.GetAsync($"/Registrations/Edit/{reg.Id}"));
         Assert.Contains($"<a href=\"/Movements/Details/{movement}\">Phong trào thường xuyên của khối 2027</a>", html);
         Assert.DoesNotContain($"#{movement}", html);
-    }
-
-    [Fact]
-    public async Task Create_ForgedMovement_IsRefusedInVietnameseAndNothingSaved()
-    {
-        var otherAgency = await MovementTestData.AddAsync(App, "Phong trào của khối chỉ tới Học viện 2027", 2027, targets: ["HVCTQG"]);
-        var draft = await MovementTestData.AddAsync(App, "Dự thảo của Ban Tổ chức 2027", 2027, MovementState.Draft, launchedBy: "BTCTW");
-        var wrongYear = await MovementTestData.AddAsync(App, "Phong trào của khối 2026", 2026, targets: ["BTCTW"]);
-        var cases = new (string Value, string Message)[]
-        {
-            (S(otherAgency), "Phong trào: Ban Tổ chức Trung ương không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách."),
-            (S(draft), "Phong trào: Ban Tổ chức Trung ương không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách."),
-            (S(wrongYear), "Phong trào: phải là một phong trào của năm 2027. Hãy chọn trong danh sách."),
-            ("999999", "Phong trào: không có phong trào này. Hãy chọn trong danh sách."),
-            ("abc", "Phong trào: mã phong trào không hợp lệ. Hãy chọn trong danh sách."),
-            ("-3", "Phong trào: mã phong trào không hợp lệ. Hãy chọn trong danh sách."),
-        };
-        foreach (var (value, message) in cases)
-        {
-            var refused = await Client.PostFormAsync("/Registrations?handler=Create", new() { ["year"] = "2027", ["movementId"] = value }, "/Registrations?year=2027");
-            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.Contains(message, await HtmlAsync(await Client.GetAsync(refused.Headers.Location!.ToString())));
-        }
-        Assert.False(await App.QueryAsync(db => db.Registrations.AnyAsync(r => r.Year == 2027)));
-        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityCode == "BTCTW-2027")));
-    }
-
-    [Fact]
-    public async Task Edit_Demo2019Registration_ShowsThe2019MovementsNameLinked()
-    {
-        var movement = await App.QueryAsync(db => db.Movements.Where(m => m.Theme == MovementsDemo.Theme2019 && m.Year == 2019).Select(m => m.Id).SingleAsync());
-        var (id, _, _) = await RegAsync("BTCTW", 2019);
-        Assert.Equal(movement, await App.QueryAsync(db => db.Registrations.Where(r => r.Id == id).Select(r => r.MovementId).SingleAsync()));
-        var html = await HtmlAsync(await Client.GetAsync($"/Registrations/Edit/{id}"));
-        Assert.Contains($"<a href=\"/Movements/Details/{movement}\">{MovementsDemo.Theme2019}</a>", html);
-    }
-
-    [Theory]
-    [InlineData("?year=99999")]
-    [InlineData("?year=abc")]
-    [InlineData("?year=1999")]
-    public async Task Index_YearOutOfRange_SaysSoInVietnamese(string query)
-    {
-        var response = await Client.GetAsync("/Registrations" + query);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Năm phải từ 2000 đến 2100. Đang hiển thị năm", await HtmlAsync(response));
-    }
-
-    [Fact]
-    public async Task Edit_SearchTooLong_SaysSoNotA500()
-    {
-        var (id, _, _) = await RegAsync("BTCTW", 2026);
-        var response = await Client.GetAsync($"/Registrations/Edit/{id}?q=" + new string('a', 500));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Từ khóa tìm kiếm tối đa 100 ký tự.", await HtmlAsync(response));
-    }
-
-    [Fact]
-    public async Task Index_Officer_SeesOwnAgencysYearsOnly()
-    {
-        var html = await HtmlAsync(await Client.GetAsync("/Registrations?year=2019"));
-        Assert.Contains("Ban Tổ chức Trung ương", html);
-        Assert.DoesNotContain("Học viện Chính trị quốc gia", html);
-        Assert.Contains("Đã duyệt", html);
     }
 }

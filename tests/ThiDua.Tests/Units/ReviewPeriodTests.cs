@@ -4,7 +4,60 @@ using ThiDua.Features.Units;
 namespace ThiDua.Tests.Units;
 
 /// <summary>Inspection, review and complaint periods on a unit's page (thanh tra, kiểm tra, khiếu nại).</summary>
-public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
+/// <remarks>One app for the class: these tests read the demo unit under inspection or are refused (each checks that BTCTW-D01 still has no review period, which no test here adds).</remarks>
+public sealed class ReviewPeriodTests(SharedApp shared) : SharedAppTest(shared, "tdkt.btctw@thidua.vn")
+{
+    private const string Notice = "Đang trong thời gian thanh tra/kiểm tra — các danh hiệu của tập thể sẽ bị hoãn xét";
+
+    private Task<int> UnitAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
+
+    [Fact]
+    public async Task AddReview_WithoutReasonOrEndingBeforeStart_IsRefusedWithVietnameseMessages()
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var page = $"/Units/Details/{unitId}";
+        var response = await Client.PostFormAsync($"{page}?handler=Review", new() { ["review.From"] = "2024-03-01", ["review.To"] = "2024-02-01", ["review.Reason"] = "" }, page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Hãy nhập lý do (nội dung thanh tra, kiểm tra, khiếu nại).", html);
+        Assert.Contains("\"Đến ngày\" (01/02/2024) trước ngày bắt đầu (01/03/2024): ngày kết thúc thanh tra, kiểm tra phải từ ngày bắt đầu trở đi.", html);
+        Assert.False(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.UnitId == unitId)));
+    }
+
+    [Fact]
+    public async Task DemoCollectiveUnderInspection_ShowsTheNotice()
+    {
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Units/Details/{await UnitAsync("BTCTW-CD")}"));
+        Assert.Contains(Notice, html);
+        Assert.Contains("Kiểm tra công tác tài chính năm 2020", html);
+    }
+
+    private static DateOnly VietnamToday => DateOnly.FromDateTime(DateTime.UtcNow.Add(ThiDua.Infrastructure.VnFormat.VietnamOffset));
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Vn(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("9999-12-31", "", "\"Từ ngày\" phải từ 01/01/1945 đến hôm nay ({today}); đang là 31/12/9999.")]
+    [InlineData("tomorrow", "", "\"Từ ngày\" phải từ 01/01/1945 đến hôm nay ({today}); đang là {tomorrow}.")]
+    [InlineData("1944-12-31", "", "\"Từ ngày\" phải từ 01/01/1945 đến hôm nay ({today}); đang là 31/12/1944.")]
+    [InlineData("2024-03-01", "9999-12-31", "\"Đến ngày\" không được sau hôm nay ({today}); đang là 31/12/9999. Thanh tra, kiểm tra chưa kết thúc thì để trống ngày kết thúc.")]
+    [InlineData("2024-03-01", "tomorrow", "\"Đến ngày\" không được sau hôm nay ({today}); đang là {tomorrow}. Thanh tra, kiểm tra chưa kết thúc thì để trống ngày kết thúc.")]
+    public async Task AddReview_DateOutsideRange_IsRefusedWithMessageNamingTheField(string from, string to, string message)
+    {
+        var unitId = await UnitAsync("BTCTW-D01");
+        var page = $"/Units/Details/{unitId}";
+        var today = VietnamToday;
+        string Fill(string s) => s.Replace("{today}", Vn(today)).Replace("{tomorrow}", Vn(today.AddDays(1)));
+        string Date(string s) => s == "tomorrow" ? Iso(today.AddDays(1)) : s;
+        var response = await Client.PostFormAsync($"{page}?handler=Review", new() { ["review.From"] = Date(from), ["review.To"] = Date(to), ["review.Reason"] = "Thanh tra công vụ" }, page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Fill(message), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.False(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.UnitId == unitId)));
+    }
+}
+
+/// <summary>The review period tests that add, close or delete periods of BTCTW-D01, each over its own copy of the demo database.</summary>
+public sealed class ReviewPeriodWriteTests() : AppTest("tdkt.btctw@thidua.vn")
 {
     private const string Notice = "Đang trong thời gian thanh tra/kiểm tra — các danh hiệu của tập thể sẽ bị hoãn xét";
 
@@ -12,6 +65,10 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
 
     private Task<List<string?>> AuditAsync(string action) =>
         App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == action && a.EntityCode == "BTCTW-D01").OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
+
+    private static DateOnly VietnamToday => DateOnly.FromDateTime(DateTime.UtcNow.Add(ThiDua.Infrastructure.VnFormat.VietnamOffset));
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Vn(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task AddCloseDelete_ByOfficerOfTheUnit_AreSavedAndAuditedWithBeforeAndAfter()
@@ -52,19 +109,6 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
     }
 
     [Fact]
-    public async Task AddReview_WithoutReasonOrEndingBeforeStart_IsRefusedWithVietnameseMessages()
-    {
-        var unitId = await UnitAsync("BTCTW-D01");
-        var page = $"/Units/Details/{unitId}";
-        var response = await Client.PostFormAsync($"{page}?handler=Review", new() { ["review.From"] = "2024-03-01", ["review.To"] = "2024-02-01", ["review.Reason"] = "" }, page);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Hãy nhập lý do (nội dung thanh tra, kiểm tra, khiếu nại).", html);
-        Assert.Contains("\"Đến ngày\" (01/02/2024) trước ngày bắt đầu (01/03/2024): ngày kết thúc thanh tra, kiểm tra phải từ ngày bắt đầu trở đi.", html);
-        Assert.False(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.UnitId == unitId)));
-    }
-
-    [Fact]
     public async Task AddCloseDelete_ByOfficerOfAnotherAgency_AreRefusedAndWriteNothing()
     {
         var unitId = await UnitAsync("BTCTW-D01");
@@ -92,37 +136,6 @@ public sealed class ReviewPeriodTests() : AppTest("tdkt.btctw@thidua.vn")
         var html = WebUtility.HtmlDecode(await reader.GetStringAsync($"/Units/Details/{unitId}"));
         Assert.Contains(Notice, html);
         Assert.DoesNotContain("/Units/DeleteReview/", html);
-    }
-
-    [Fact]
-    public async Task DemoCollectiveUnderInspection_ShowsTheNotice()
-    {
-        var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Units/Details/{await UnitAsync("BTCTW-CD")}"));
-        Assert.Contains(Notice, html);
-        Assert.Contains("Kiểm tra công tác tài chính năm 2020", html);
-    }
-
-    private static DateOnly VietnamToday => DateOnly.FromDateTime(DateTime.UtcNow.Add(ThiDua.Infrastructure.VnFormat.VietnamOffset));
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-    private static string Vn(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    [Theory]
-    [InlineData("9999-12-31", "", "\"Từ ngày\" phải từ 01/01/1945 đến hôm nay ({today}); đang là 31/12/9999.")]
-    [InlineData("tomorrow", "", "\"Từ ngày\" phải từ 01/01/1945 đến hôm nay ({today}); đang là {tomorrow}.")]
-    [InlineData("1944-12-31", "", "\"Từ ngày\" phải từ 01/01/1945 đến hôm nay ({today}); đang là 31/12/1944.")]
-    [InlineData("2024-03-01", "9999-12-31", "\"Đến ngày\" không được sau hôm nay ({today}); đang là 31/12/9999. Thanh tra, kiểm tra chưa kết thúc thì để trống ngày kết thúc.")]
-    [InlineData("2024-03-01", "tomorrow", "\"Đến ngày\" không được sau hôm nay ({today}); đang là {tomorrow}. Thanh tra, kiểm tra chưa kết thúc thì để trống ngày kết thúc.")]
-    public async Task AddReview_DateOutsideRange_IsRefusedWithMessageNamingTheField(string from, string to, string message)
-    {
-        var unitId = await UnitAsync("BTCTW-D01");
-        var page = $"/Units/Details/{unitId}";
-        var today = VietnamToday;
-        string Fill(string s) => s.Replace("{today}", Vn(today)).Replace("{tomorrow}", Vn(today.AddDays(1)));
-        string Date(string s) => s == "tomorrow" ? Iso(today.AddDays(1)) : s;
-        var response = await Client.PostFormAsync($"{page}?handler=Review", new() { ["review.From"] = Date(from), ["review.To"] = Date(to), ["review.Reason"] = "Thanh tra công vụ" }, page);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(Fill(message), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-        Assert.False(await App.QueryAsync(db => db.UnitReviews.AnyAsync(r => r.UnitId == unitId)));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ using ThiDua.Features.Votes;
 namespace ThiDua.Tests.Votes;
 
 /// <summary>The vote through its pages: the secretariat runs a session, delegates cast with tokens, the count, proposals, secrecy of the stored rows, access by unit.</summary>
-public sealed partial class VotePageTests() : AppTest("thuongtruc.khoi@thidua.vn")
+/// <remarks>One app for the class: these tests read the demo 2019 session or are refused; those that save create, open and close their own 2024 session, found by its own id.</remarks>
+public sealed partial class VotePageTests(SharedApp shared) : SharedAppTest(shared, "thuongtruc.khoi@thidua.vn")
 {
     [GeneratedRegex("class=\"vote-token\">([A-Z0-9-]+)<")]
     private static partial Regex TokenPattern();
@@ -106,7 +107,7 @@ public sealed partial class VotePageTests() : AppTest("thuongtruc.khoi@thidua.vn
     public async Task Demo2019_Results_OfficerOfAMemberAgencySeesThemAndDownloadsValidMinutes()
     {
         var id = await App.QueryAsync(db => db.VoteSessions.Where(x => x.Year == 2019).Select(x => x.Id).SingleAsync());
-        var officer = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
+        var officer = await Shared.As("tdkt.hvctqg@thidua.vn");
         var html = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Votes/Details/{id}"));
         Assert.Contains("Trúng", html);
         Assert.DoesNotContain("id=\"delegates\"", html);
@@ -324,7 +325,7 @@ public sealed partial class VotePageTests() : AppTest("thuongtruc.khoi@thidua.vn
     public async Task UnitOfficer_DraftOrOpenSessionAndSecretariatActions_AreRefusedByUrlAndPost()
     {
         var (id, _, _) = await OpenSessionAsync(1);
-        var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var officer = await Shared.As("tdkt.btctw@thidua.vn");
         foreach (var url in new[] { $"/Votes/Details/{id}", $"/Votes/Close/{id}", $"/Votes/Open/{id}", $"/Votes/Question/{id}", $"/Votes/Edit/{id}", "/Votes/Edit" })
         {
             var r = await officer.GetAsync(url);
@@ -339,18 +340,6 @@ public sealed partial class VotePageTests() : AppTest("thuongtruc.khoi@thidua.vn
         Assert.Equal(VoteState.Open, await App.QueryAsync(db => db.VoteSessions.Where(s => s.Id == id).Select(s => s.State).SingleAsync()));
     }
 
-    [Fact]
-    public async Task ClosedSession_OfficerOfAnAgencyOutsideTheBloc_IsRefused()
-    {
-        var id = await App.QueryAsync(db => db.VoteSessions.Where(x => x.Year == 2019).Select(x => x.Id).SingleAsync());
-        // Take HVCTQG out of the bloc before 2019: its officer no longer reads the bloc's 2019 results.
-        var hv = await UnitIdAsync("HVCTQG");
-        await App.ExecuteAsync(db => db.BlocMemberships.Where(m => m.UnitId == hv).ExecuteUpdateAsync(m => m.SetProperty(x => x.ToYear, 2015)));
-        var officer = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
-        var r = await officer.GetAsync($"/Votes/Details/{id}?handler=Minutes");
-        Assert.Contains("/Account/AccessDenied", r.Headers.Location?.ToString());
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Votes/Details/999999")).StatusCode);
-    }
     [Fact]
     public async Task Reissue_UnusedDelegate_NewCodeWorksOldOneNoLongerDoes()
     {
@@ -374,9 +363,28 @@ public sealed partial class VotePageTests() : AppTest("thuongtruc.khoi@thidua.vn
     public async Task ClosedDemoSession_ReadersOfAMemberAgency_SeeTheResultsButNoDelegatesOrActions(string who)
     {
         var id = await App.QueryAsync(db => db.VoteSessions.Where(x => x.Year == 2019).Select(x => x.Id).SingleAsync());
-        var html = WebUtility.HtmlDecode(await (await App.SignInAsync(who)).GetStringAsync($"/Votes/Details/{id}"));
+        var html = WebUtility.HtmlDecode(await (await Shared.As(who)).GetStringAsync($"/Votes/Details/{id}"));
         Assert.Contains("Kết quả kiểm phiếu", html);
         Assert.DoesNotContain("id=\"delegates\"", html);
         Assert.DoesNotContain("/Votes/Close/", html);
+    }
+}
+
+/// <summary>The vote test that changes the demo bloc's membership, over its own copy of the demo database.</summary>
+public sealed class VotePageWriteTests() : AppTest("thuongtruc.khoi@thidua.vn")
+{
+    private Task<int> UnitIdAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
+
+    [Fact]
+    public async Task ClosedSession_OfficerOfAnAgencyOutsideTheBloc_IsRefused()
+    {
+        var id = await App.QueryAsync(db => db.VoteSessions.Where(x => x.Year == 2019).Select(x => x.Id).SingleAsync());
+        // Take HVCTQG out of the bloc before 2019: its officer no longer reads the bloc's 2019 results.
+        var hv = await UnitIdAsync("HVCTQG");
+        await App.ExecuteAsync(db => db.BlocMemberships.Where(m => m.UnitId == hv).ExecuteUpdateAsync(m => m.SetProperty(x => x.ToYear, 2015)));
+        var officer = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
+        var r = await officer.GetAsync($"/Votes/Details/{id}?handler=Minutes");
+        Assert.Contains("/Account/AccessDenied", r.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Votes/Details/999999")).StatusCode);
     }
 }
