@@ -196,7 +196,7 @@ public sealed class DecisionPageIssueTests : AppTest
         Assert.Contains("consequence", await review.Content.ReadAsStringAsync());
         var add = await secretariat.PostAsync($"/Decisions/Add/{id}?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Chosen"] = string.Join(",", dossiers)[..0] + dossiers[0], ["__RequestVerificationToken"] = await secretariat.AntiforgeryTokenAsync($"/Decisions/Add/{id}"),
+            ["Chosen"] = dossiers[0].ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = await secretariat.AntiforgeryTokenAsync($"/Decisions/Add/{id}"),
         }));
         Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
         // The secretariat drafts, the leader issues.
@@ -219,8 +219,11 @@ public sealed class DecisionPageIssueTests : AppTest
         Assert.Contains("không sửa được", await post.Content.ReadAsStringAsync());
         Assert.Equal("Về việc tặng", await App.QueryAsync(db => db.Decisions.Where(x => x.Id == id).Select(x => x.Subject).SingleAsync()));
         var rid = d.Recipients.Single().Id;
-        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.GetAsync($"/Decisions/Remove/{rid}")).StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK ? HttpStatusCode.Redirect : HttpStatusCode.OK);
+        // Removing a recipient afterwards: the page says why not, and a post changes nothing.
+        Assert.Contains("Quyết định đã ban hành: không bỏ được ai khỏi danh sách.", System.Net.WebUtility.HtmlDecode(await secretariat.GetStringAsync($"/Decisions/Remove/{rid}")));
         var removePost = await secretariat.PostAsync($"/Decisions/Remove/{rid}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.OK, removePost.StatusCode);
+        Assert.Contains("Quyết định đã ban hành: không bỏ được ai khỏi danh sách.", System.Net.WebUtility.HtmlDecode(await removePost.Content.ReadAsStringAsync()));
         Assert.Equal(1, await App.QueryAsync(db => db.DecisionRecipients.CountAsync(r => r.DecisionId == id)));
         // The award is locked on the People pages.
         var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
