@@ -6,6 +6,7 @@ using ThiDua.Features.Eligibility;
 using UnitMembership = ThiDua.Features.People.UnitMembership;
 using UnitKind = ThiDua.Features.Units.UnitKind;
 using ThiDua.Infrastructure;
+using static ThiDua.Tests.Eligibility.EligibilityPageReads;
 
 namespace ThiDua.Tests.Eligibility;
 
@@ -14,127 +15,13 @@ namespace ThiDua.Tests.Eligibility;
 /// memberships, missing ratings reported, the paged and filtered list, and inputs that are out of range.
 /// Verdicts depend on the rules, which change independently; these tests check counts and facts.
 /// </summary>
-public sealed partial class EligibilityPageTests() : AppTest("admin@thidua.vn")
+/// <remarks>One app for the class: the tests read or are refused, or add their own rows (a review period on two departments,
+/// awards of one person) that no other test here counts; moving a person and deleting ratings have their own copy below.</remarks>
+public sealed class EligibilityPageTests(SharedApp shared) : SharedAppTest(shared, "admin@thidua.vn")
 {
-    [GeneratedRegex("<tr data-unit=\"(\\d+)\" data-members=\"(\\d+)\" data-ldtt=\"(\\d*)\" data-cstdcs=\"(\\d*)\" data-missing=\"(\\d+)\">")]
-    private static partial Regex CollectiveRow();
+    private Task<string> PageAsync(string query) => EligibilityPageReads.PageAsync(Client, query);
 
-    [GeneratedRegex("<tr data-person=\"([^\"]+)\">")]
-    private static partial Regex PersonRow();
-
-    [GeneratedRegex("<span id=\"filtered-count\">([\\d.]+)</span>")]
-    private static partial Regex FilteredCount();
-
-    [GeneratedRegex("<td class=\"num\" data-code=\"([A-Z_]+)\">([\\d.]+)</td>")]
-    private static partial Regex SummaryCell();
-
-    private sealed record Figures(int Members, string Ldtt, string Cstdcs, int Missing);
-
-    private static Dictionary<int, Figures> Collectives(string html) =>
-        CollectiveRow().Matches(html).ToDictionary(m => int.Parse(m.Groups[1].Value), m => new Figures(int.Parse(m.Groups[2].Value), m.Groups[3].Value, m.Groups[4].Value, int.Parse(m.Groups[5].Value)));
-
-    private static int Number(string vn) => int.Parse(vn.Replace(".", "", StringComparison.Ordinal));
-
-    private static Dictionary<string, int> Summary(string html) => SummaryCell().Matches(html).ToDictionary(m => m.Groups[1].Value, m => Number(m.Groups[2].Value));
-
-    private async Task<string> PageAsync(string query)
-    {
-        var response = await Client.GetAsync($"/Eligibility?{query}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The quota line of a unit: "N Chiến sĩ thi đua cơ sở trên M Lao động tiên tiến".</summary>
-    private static string QuotaLine(string html, string unitName, int year)
-    {
-        var m = Regex.Match(html, Regex.Escape($"{unitName} — đã công nhận năm {year}: ") + "([\\d.]+ Chiến sĩ thi đua cơ sở trên [\\d.]+ Lao động tiên tiến)");
-        Assert.True(m.Success, $"no share-limit line for {unitName}");
-        return m.Groups[1].Value;
-    }
-
-    /// <summary>Distinct people whose membership overlaps the year in the unit or below it, counted independently of the page.</summary>
-    private Task<int> MembersInYearAsync(int unitId, int year) => App.QueryAsync(async db =>
-    {
-        var sub = (await UnitScopeService.SubtreeAsync(db, unitId)).ToList();
-        var start = new DateOnly(year, 1, 1);
-        var end = new DateOnly(year, 12, 31);
-        return await db.UnitMemberships.Where(m => sub.Contains(m.UnitId) && m.From <= end && (m.To == null || m.To >= start)).Select(m => m.PersonId).Distinct().CountAsync();
-    });
-
-    [Fact]
-    public async Task CollectiveFigures_PastYearAfterPersonMovedToAnotherAgency_StayWithTheUnitOfThatYear()
-    {
-        const int year = 2019;
-        var start = new DateOnly(year, 1, 1);
-        // Someone with LĐTT and CSTĐCS in 2019, in one department for the whole year and still there today.
-        var moved = await App.QueryAsync(async db =>
-        {
-            var cstdcs = db.Awards.Where(a => a.Year == year && a.Code == "CSTDCS" && a.Status == AwardStatus.Conferred).Select(a => a.PersonId!.Value);
-            var m = await db.UnitMemberships.Where(m => m.To == null && m.From <= start && cstdcs.Contains(m.PersonId) && m.Unit!.Kind == UnitKind.Department)
-                .OrderBy(m => m.Id).Select(m => new { m.PersonId, m.Person!.PersonalCode, m.UnitId, AgencyId = m.Unit!.ParentId!.Value, Agency = m.Unit.Parent!.Name }).FirstAsync();
-            var to = await db.Units.Where(u => u.Kind == UnitKind.Department && u.ParentId != m.AgencyId).OrderBy(u => u.Id)
-                .Select(u => new { u.Id, AgencyId = u.ParentId!.Value, Agency = u.Parent!.Name }).FirstAsync();
-            return (m.PersonId, m.PersonalCode, FromUnit: m.UnitId, FromAgency: m.AgencyId, FromAgencyName: m.Agency, ToUnit: to.Id, ToAgency: to.AgencyId, ToAgencyName: to.Agency);
-        });
-        Assert.True(await App.QueryAsync(db => db.Awards.AnyAsync(a => a.PersonId == moved.PersonId && a.Year == year && a.Code == "LDTT")));
-
-        async Task<(Figures From, Figures To, string FromQuota, string ToQuota, int InFromList, int InToList)> ReadAsync()
-        {
-            var fromPage = await PageAsync($"unit={moved.FromUnit}&year={year}&q={moved.PersonalCode}");
-            var toPage = await PageAsync($"unit={moved.ToUnit}&year={year}&q={moved.PersonalCode}");
-            var fromAgency = await PageAsync($"unit={moved.FromAgency}&year={year}");
-            var toAgency = await PageAsync($"unit={moved.ToAgency}&year={year}");
-            return (Collectives(fromPage)[moved.FromUnit], Collectives(toPage)[moved.ToUnit], QuotaLine(fromAgency, moved.FromAgencyName, year), QuotaLine(toAgency, moved.ToAgencyName, year),
-                PersonRow().Matches(fromPage).Count, PersonRow().Matches(toPage).Count);
-        }
-
-        var before = await ReadAsync();
-        Assert.Equal(await MembersInYearAsync(moved.FromUnit, year), before.From.Members);
-        Assert.Equal(1, before.InFromList);
-        Assert.Equal(0, before.InToList);
-
-        // The move as the registry records it: the open membership ends this year, the new one starts next year; the current unit changes now.
-        var nextYear = DateTime.UtcNow.Year + 1;
-        await App.ExecuteAsync(async db =>
-        {
-            var open = await db.UnitMemberships.SingleAsync(m => m.PersonId == moved.PersonId && m.To == null);
-            open.To = new DateOnly(nextYear - 1, 12, 31);
-            db.UnitMemberships.Add(new UnitMembership { PersonId = moved.PersonId, UnitId = moved.ToUnit, From = new DateOnly(nextYear, 1, 1) });
-            var person = await db.People.SingleAsync(p => p.Id == moved.PersonId);
-            person.CurrentUnitId = moved.ToUnit;
-            await db.SaveChangesAsync();
-        });
-
-        var after = await ReadAsync();
-        Assert.Equal(before, after);
-    }
-
-    [Fact]
-    public async Task CollectiveMember_WithoutRatingForTheYear_IsListedAsMissingAndStillCountedAsMember()
-    {
-        const int year = 2019;
-        var start = new DateOnly(year, 1, 1);
-        var (personId, unitId, agencyId) = await App.QueryAsync(async db =>
-        {
-            var m = await db.UnitMemberships.Where(m => m.From <= start && m.To == null && m.Unit!.Kind == UnitKind.Department
-                    && db.YearRatings.Any(r => r.PersonId == m.PersonId && r.Year == year))
-                .OrderBy(m => m.Id).Select(m => new { m.PersonId, m.UnitId, AgencyId = m.Unit!.ParentId!.Value }).FirstAsync();
-            return (m.PersonId, m.UnitId, m.AgencyId);
-        });
-        var before = Collectives(await PageAsync($"unit={agencyId}&year={year}"));
-
-        await App.ExecuteAsync(db => db.YearRatings.Where(r => r.PersonId == personId && r.Year == year).ExecuteDeleteAsync());
-
-        var html = await PageAsync($"unit={agencyId}&year={year}");
-        var after = Collectives(html);
-        Assert.Equal(before[unitId].Members, after[unitId].Members);
-        Assert.Equal(before[unitId].Missing + 1, after[unitId].Missing);
-        Assert.Equal(before[agencyId].Missing + 1, after[agencyId].Missing); // the agency counts its departments' members too
-        var missingRow = Regex.Match(html, $"<tr class=\"missing\" data-missing-for=\"{unitId}\">(.*?)</tr>", RegexOptions.Singleline);
-        Assert.True(missingRow.Success);
-        Assert.Contains($"Thiếu dữ liệu xếp loại năm {year} của {after[unitId].Missing} người", missingRow.Value);
-        Assert.Contains($"href=\"/People/Details/{personId}?year={year}\" data-missing-person=\"{personId}\"", missingRow.Value);
-    }
+    private Task<int> MembersInYearAsync(int unitId, int year) => EligibilityPageReads.MembersInYearAsync(App, unitId, year);
 
     [Fact]
     public async Task Collective_WithReviewOpenToday_IsDeferred_ClosedReviewDoesNotDefer()
@@ -302,9 +189,141 @@ public sealed partial class EligibilityPageTests() : AppTest("admin@thidua.vn")
         Assert.Equal(agencies.Count, Regex.Matches(html, "— đã công nhận năm 2019: ").Count);
 
         // Staff of one agency may not evaluate a whole bloc.
-        using var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var officer = await Shared.As("tdkt.btctw@thidua.vn");
         var refused = await officer.GetAsync($"/Eligibility?bloc={blocId}&year={year}");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.ToString());
     }
+}
+
+/// <summary>Its own database copy: these move a demo person to another agency and delete a demo person's ratings.</summary>
+public sealed class EligibilityPageWriteTests() : AppTest("admin@thidua.vn")
+{
+    private Task<string> PageAsync(string query) => EligibilityPageReads.PageAsync(Client, query);
+
+    private Task<int> MembersInYearAsync(int unitId, int year) => EligibilityPageReads.MembersInYearAsync(App, unitId, year);
+
+    [Fact]
+    public async Task CollectiveFigures_PastYearAfterPersonMovedToAnotherAgency_StayWithTheUnitOfThatYear()
+    {
+        const int year = 2019;
+        var start = new DateOnly(year, 1, 1);
+        // Someone with LĐTT and CSTĐCS in 2019, in one department for the whole year and still there today.
+        var moved = await App.QueryAsync(async db =>
+        {
+            var cstdcs = db.Awards.Where(a => a.Year == year && a.Code == "CSTDCS" && a.Status == AwardStatus.Conferred).Select(a => a.PersonId!.Value);
+            var m = await db.UnitMemberships.Where(m => m.To == null && m.From <= start && cstdcs.Contains(m.PersonId) && m.Unit!.Kind == UnitKind.Department)
+                .OrderBy(m => m.Id).Select(m => new { m.PersonId, m.Person!.PersonalCode, m.UnitId, AgencyId = m.Unit!.ParentId!.Value, Agency = m.Unit.Parent!.Name }).FirstAsync();
+            var to = await db.Units.Where(u => u.Kind == UnitKind.Department && u.ParentId != m.AgencyId).OrderBy(u => u.Id)
+                .Select(u => new { u.Id, AgencyId = u.ParentId!.Value, Agency = u.Parent!.Name }).FirstAsync();
+            return (m.PersonId, m.PersonalCode, FromUnit: m.UnitId, FromAgency: m.AgencyId, FromAgencyName: m.Agency, ToUnit: to.Id, ToAgency: to.AgencyId, ToAgencyName: to.Agency);
+        });
+        Assert.True(await App.QueryAsync(db => db.Awards.AnyAsync(a => a.PersonId == moved.PersonId && a.Year == year && a.Code == "LDTT")));
+
+        async Task<(Figures From, Figures To, string FromQuota, string ToQuota, int InFromList, int InToList)> ReadAsync()
+        {
+            var fromPage = await PageAsync($"unit={moved.FromUnit}&year={year}&q={moved.PersonalCode}");
+            var toPage = await PageAsync($"unit={moved.ToUnit}&year={year}&q={moved.PersonalCode}");
+            var fromAgency = await PageAsync($"unit={moved.FromAgency}&year={year}");
+            var toAgency = await PageAsync($"unit={moved.ToAgency}&year={year}");
+            return (Collectives(fromPage)[moved.FromUnit], Collectives(toPage)[moved.ToUnit], QuotaLine(fromAgency, moved.FromAgencyName, year), QuotaLine(toAgency, moved.ToAgencyName, year),
+                PersonRow().Matches(fromPage).Count, PersonRow().Matches(toPage).Count);
+        }
+
+        var before = await ReadAsync();
+        Assert.Equal(await MembersInYearAsync(moved.FromUnit, year), before.From.Members);
+        Assert.Equal(1, before.InFromList);
+        Assert.Equal(0, before.InToList);
+
+        // The move as the registry records it: the open membership ends this year, the new one starts next year; the current unit changes now.
+        var nextYear = DateTime.UtcNow.Year + 1;
+        await App.ExecuteAsync(async db =>
+        {
+            var open = await db.UnitMemberships.SingleAsync(m => m.PersonId == moved.PersonId && m.To == null);
+            open.To = new DateOnly(nextYear - 1, 12, 31);
+            db.UnitMemberships.Add(new UnitMembership { PersonId = moved.PersonId, UnitId = moved.ToUnit, From = new DateOnly(nextYear, 1, 1) });
+            var person = await db.People.SingleAsync(p => p.Id == moved.PersonId);
+            person.CurrentUnitId = moved.ToUnit;
+            await db.SaveChangesAsync();
+        });
+
+        var after = await ReadAsync();
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task CollectiveMember_WithoutRatingForTheYear_IsListedAsMissingAndStillCountedAsMember()
+    {
+        const int year = 2019;
+        var start = new DateOnly(year, 1, 1);
+        var (personId, unitId, agencyId) = await App.QueryAsync(async db =>
+        {
+            var m = await db.UnitMemberships.Where(m => m.From <= start && m.To == null && m.Unit!.Kind == UnitKind.Department
+                    && db.YearRatings.Any(r => r.PersonId == m.PersonId && r.Year == year))
+                .OrderBy(m => m.Id).Select(m => new { m.PersonId, m.UnitId, AgencyId = m.Unit!.ParentId!.Value }).FirstAsync();
+            return (m.PersonId, m.UnitId, m.AgencyId);
+        });
+        var before = Collectives(await PageAsync($"unit={agencyId}&year={year}"));
+
+        await App.ExecuteAsync(db => db.YearRatings.Where(r => r.PersonId == personId && r.Year == year).ExecuteDeleteAsync());
+
+        var html = await PageAsync($"unit={agencyId}&year={year}");
+        var after = Collectives(html);
+        Assert.Equal(before[unitId].Members, after[unitId].Members);
+        Assert.Equal(before[unitId].Missing + 1, after[unitId].Missing);
+        Assert.Equal(before[agencyId].Missing + 1, after[agencyId].Missing); // the agency counts its departments' members too
+        var missingRow = Regex.Match(html, $"<tr class=\"missing\" data-missing-for=\"{unitId}\">(.*?)</tr>", RegexOptions.Singleline);
+        Assert.True(missingRow.Success);
+        Assert.Contains($"Thiếu dữ liệu xếp loại năm {year} của {after[unitId].Missing} người", missingRow.Value);
+        Assert.Contains($"href=\"/People/Details/{personId}?year={year}\" data-missing-person=\"{personId}\"", missingRow.Value);
+    }
+}
+
+/// <summary>What the tests of /Eligibility below read from its pages, and the members of a unit counted independently of them.</summary>
+internal static partial class EligibilityPageReads
+{
+    [GeneratedRegex("<tr data-unit=\"(\\d+)\" data-members=\"(\\d+)\" data-ldtt=\"(\\d*)\" data-cstdcs=\"(\\d*)\" data-missing=\"(\\d+)\">")]
+    public static partial Regex CollectiveRow();
+
+    [GeneratedRegex("<tr data-person=\"([^\"]+)\">")]
+    public static partial Regex PersonRow();
+
+    [GeneratedRegex("<span id=\"filtered-count\">([\\d.]+)</span>")]
+    public static partial Regex FilteredCount();
+
+    [GeneratedRegex("<td class=\"num\" data-code=\"([A-Z_]+)\">([\\d.]+)</td>")]
+    public static partial Regex SummaryCell();
+
+    public sealed record Figures(int Members, string Ldtt, string Cstdcs, int Missing);
+
+    public static Dictionary<int, Figures> Collectives(string html) =>
+        CollectiveRow().Matches(html).ToDictionary(m => int.Parse(m.Groups[1].Value), m => new Figures(int.Parse(m.Groups[2].Value), m.Groups[3].Value, m.Groups[4].Value, int.Parse(m.Groups[5].Value)));
+
+    public static int Number(string vn) => int.Parse(vn.Replace(".", "", StringComparison.Ordinal));
+
+    public static Dictionary<string, int> Summary(string html) => SummaryCell().Matches(html).ToDictionary(m => m.Groups[1].Value, m => Number(m.Groups[2].Value));
+
+    public static async Task<string> PageAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync($"/Eligibility?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The quota line of a unit: "N Chiến sĩ thi đua cơ sở trên M Lao động tiên tiến".</summary>
+    public static string QuotaLine(string html, string unitName, int year)
+    {
+        var m = Regex.Match(html, Regex.Escape($"{unitName} — đã công nhận năm {year}: ") + "([\\d.]+ Chiến sĩ thi đua cơ sở trên [\\d.]+ Lao động tiên tiến)");
+        Assert.True(m.Success, $"no share-limit line for {unitName}");
+        return m.Groups[1].Value;
+    }
+
+    /// <summary>Distinct people whose membership overlaps the year in the unit or below it, counted independently of the page.</summary>
+    public static Task<int> MembersInYearAsync(TestApp app, int unitId, int year) => app.QueryAsync(async db =>
+    {
+        var sub = (await UnitScopeService.SubtreeAsync(db, unitId)).ToList();
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        return await db.UnitMemberships.Where(m => sub.Contains(m.UnitId) && m.From <= end && (m.To == null || m.To >= start)).Select(m => m.PersonId).Distinct().CountAsync();
+    });
 }

@@ -7,17 +7,14 @@ using UnitKind = ThiDua.Features.Units.UnitKind;
 namespace ThiDua.Tests.Eligibility;
 
 /// <summary>/Eligibility after the review: people entered without a hire date, collectives with missing ratings, the bloc's flag share, the export, inputs.</summary>
-public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidua.vn")
+/// <remarks>One app for the class: the tests read or are refused, add people under their own codes and compare counts within
+/// the test, or record a unit's year; the tests that drop a demo rating or change the bloc's share have their own copy.</remarks>
+public sealed partial class EligibilityReviewFixesTests(SharedApp shared) : SharedAppTest(shared, "admin@thidua.vn")
 {
     [GeneratedRegex("<tr data-unit=\"(\\d+)\" data-members=\"(\\d+)\"")]
     private static partial Regex CollectiveMembers();
 
-    private async Task<string> PageAsync(string query)
-    {
-        var response = await Client.GetAsync($"/Eligibility?{query}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
+    private Task<string> PageAsync(string query) => EligibilityReviewFixesSteps.PageAsync(Client, query);
 
     private static int MembersOf(string html, int unitId) =>
         CollectiveMembers().Matches(html).Where(m => m.Groups[1].Value == unitId.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -79,35 +76,6 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
         Assert.DoesNotContain("<tr data-person=\"TEST-GAP-1\">", await PageAsync($"unit={agencyId}&year=2024&q=TEST-GAP-1"));
     }
 
-    private async Task<int> RecordAndDropOneRatingAsync(string unitCode, int year)
-    {
-        var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync());
-        var saved = await Client.PostFormAsync($"/Units/Details/{unitId}?handler=YearRecord", new() { ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["rating"] = "HTXSNV", ["united"] = "true" }, $"/Units/Details/{unitId}");
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        await App.ExecuteAsync(async db =>
-        {
-            var start = new DateOnly(year, 1, 1);
-            var personId = await db.UnitMemberships.Where(m => m.UnitId == unitId && m.From <= start && m.To == null && db.YearRatings.Any(r => r.PersonId == m.PersonId && r.Year == year))
-                .OrderBy(m => m.Id).Select(m => m.PersonId).FirstAsync();
-            await db.YearRatings.Where(r => r.PersonId == personId && r.Year == year).ExecuteDeleteAsync();
-        });
-        return unitId;
-    }
-
-    [Fact]
-    public async Task CollectiveVerdict_MembersWithoutRatingAndNotEligible_FirstReasonSaysTheDataIsIncomplete()
-    {
-        const int year = 2025;
-        var unitId = await RecordAndDropOneRatingAsync("BDVTW-D02", year);
-        var html = await PageAsync($"unit={unitId}&year={year}");
-        var row = Regex.Match(html, $"<tr data-unit=\"{unitId}\".*?</tr>", RegexOptions.Singleline).Value;
-        var cell = Regex.Match(row, "data-code=\"TTLDXS\" data-verdict=\"not_eligible\"[^>]*>(.*?)</td>", RegexOptions.Singleline);
-        Assert.True(cell.Success, row);
-        var missing = cell.Groups[1].Value.IndexOf($"Thiếu kết quả xếp loại năm {year} của 1 thành viên: chưa đủ dữ liệu để kết luận", StringComparison.Ordinal);
-        var engine = cell.Groups[1].Value.IndexOf("cá nhân hoàn thành nhiệm vụ", StringComparison.Ordinal);
-        Assert.True(missing >= 0 && engine > missing, cell.Groups[1].Value);
-    }
-
     [Fact]
     public async Task CollectiveFigures_RuleSetRaisesCompletedTasksMinRating_CountsOnlyMembersAtThatRating()
     {
@@ -133,31 +101,6 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
     }
 
     [Fact]
-    public async Task BlocView_FlagShareSetByTheBloc_ShowsItAsTheBlocsRegulation_NullSaysNoneSet()
-    {
-        const int year = 2019;
-        var (blocId, name, members) = await App.QueryAsync(async db =>
-        {
-            var bloc = await db.Blocs.OrderBy(b => b.Id).FirstAsync();
-            var n = await db.BlocMemberships.CountAsync(m => m.BlocId == bloc.Id && m.FromYear <= year && (m.ToYear == null || m.ToYear >= year));
-            return (bloc.Id, bloc.Name, n);
-        });
-        await App.ExecuteAsync(db => db.Blocs.Where(b => b.Id == blocId).ExecuteUpdateAsync(s => s.SetProperty(b => b.FlagSharePercent, (int?)null)));
-        var none = await PageAsync($"bloc={blocId}&year={year}");
-        Assert.Contains("Khối chưa quy định tỷ lệ cờ thi đua", none);
-
-        await App.ExecuteAsync(db => db.Blocs.Where(b => b.Id == blocId).ExecuteUpdateAsync(s => s.SetProperty(b => b.FlagSharePercent, 20)));
-        var html = await PageAsync($"bloc={blocId}&year={year}");
-        var line = Regex.Match(html, "<li id=\"bloc-flag-share\">(.*?)</li>", RegexOptions.Singleline);
-        Assert.True(line.Success);
-        Assert.Contains("Quy định của khối", line.Groups[1].Value);
-        Assert.Contains($"{name} quy định tối đa 20% số thành viên ({members} cơ quan) được đề nghị cờ thi đua: tối đa {20 * members / 100}", line.Groups[1].Value);
-        // A unit view has no bloc line.
-        var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
-        Assert.DoesNotContain("bloc-flag-share", await PageAsync($"unit={unitId}&year={year}"));
-    }
-
-    [Fact]
     public async Task PersonList_Headers_AreVietnameseAbbreviations_AndReasonsOpenWithoutHover()
     {
         var agencyId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
@@ -174,28 +117,6 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
         var cells = Regex.Matches(people, "<td class=\"verdict-[a-z_]+\" data-code=\"[A-Z_]+\" data-verdict=\"[a-z_]+\"><details class=\"reasons\"><summary>[^<]+</summary><ul><li>");
         Assert.Equal(6 * Regex.Matches(people, "<tr data-person=").Count, cells.Count);
         Assert.DoesNotContain(" title=\"", Regex.Match(people, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value);
-    }
-
-    [Fact]
-    public async Task Export_UnitSelection_HasACollectivesSheetWithEveryCollectiveAndCode()
-    {
-        const int year = 2025;
-        var unitId = await RecordAndDropOneRatingAsync("BDVTW-D02", year);
-        var agencyId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
-        var units = await App.QueryAsync(async db => (await ThiDua.Infrastructure.UnitScopeService.SubtreeAsync(db, agencyId)).Count());
-        var bytes = await Client.GetByteArrayAsync($"/Eligibility?handler=Export&unit={agencyId}&year={year}");
-        using var ms = new MemoryStream(bytes);
-        Assert.Equal(["Xét điều kiện", "Tỷ lệ", "Tập thể"], MiniExcelLibs.MiniExcel.GetSheetNames(ms));
-        ms.Position = 0;
-        var rows = MiniExcelLibs.MiniExcel.Query(ms, useHeaderRow: true, sheetName: "Tập thể").Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(units * EligibilityCodes.Collective.Length, rows.Count);
-        Assert.Equal(["Đơn vị", "Thành viên", "LĐTT", "CSTĐCS", "Thiếu xếp loại", "Mã", "Kết quả", "Lý do", "Căn cứ"], rows[0].Keys);
-        var unitName = await App.QueryAsync(db => db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync());
-        var ttldxs = rows.Single(r => (string)r["Đơn vị"] == unitName && (string)r["Mã"] == "TTLDXS");
-        Assert.Equal(1, Convert.ToInt32(ttldxs["Thiếu xếp loại"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("Chưa đủ điều kiện", ttldxs["Kết quả"]);
-        Assert.StartsWith($"Thiếu kết quả xếp loại năm {year} của 1 thành viên", (string)ttldxs["Lý do"]);
-        Assert.False(string.IsNullOrEmpty(ttldxs["Căn cứ"]?.ToString()));
     }
 
     [Theory]
@@ -244,13 +165,108 @@ public sealed partial class EligibilityReviewFixesTests() : AppTest("admin@thidu
     public async Task EligibilityPage_OfficerAsksForUnknownOrOutOfScopeUnit_GetsTheSameAnswer()
     {
         var other = await App.QueryAsync(db => db.Units.Where(u => u.Code == "HVCTQG").Select(u => u.Id).SingleAsync());
-        using var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var officer = await Shared.As("tdkt.btctw@thidua.vn");
         var unknown = await officer.GetAsync("/Eligibility?unit=999999&year=2019");
         var outOfScope = await officer.GetAsync($"/Eligibility?unit={other}&year=2019");
         Assert.Equal(outOfScope.StatusCode, unknown.StatusCode);
         Assert.Equal(outOfScope.Headers.Location!.ToString().Split('?')[0], unknown.Headers.Location!.ToString().Split('?')[0]);
         Assert.Equal(HttpStatusCode.Redirect, unknown.StatusCode);
         Assert.Contains("/Account/AccessDenied", unknown.Headers.Location!.ToString());
+    }
+}
+
+/// <summary>Its own database copy: these drop a demo member's rating (both count exactly one missing) or change the bloc's flag share.</summary>
+public sealed class EligibilityReviewFixesWriteTests() : AppTest("admin@thidua.vn")
+{
+    private Task<string> PageAsync(string query) => EligibilityReviewFixesSteps.PageAsync(Client, query);
+
+    private Task<int> RecordAndDropOneRatingAsync(string unitCode, int year) => EligibilityReviewFixesSteps.RecordAndDropOneRatingAsync(App, Client, unitCode, year);
+
+    [Fact]
+    public async Task CollectiveVerdict_MembersWithoutRatingAndNotEligible_FirstReasonSaysTheDataIsIncomplete()
+    {
+        const int year = 2025;
+        var unitId = await RecordAndDropOneRatingAsync("BDVTW-D02", year);
+        var html = await PageAsync($"unit={unitId}&year={year}");
+        var row = Regex.Match(html, $"<tr data-unit=\"{unitId}\".*?</tr>", RegexOptions.Singleline).Value;
+        var cell = Regex.Match(row, "data-code=\"TTLDXS\" data-verdict=\"not_eligible\"[^>]*>(.*?)</td>", RegexOptions.Singleline);
+        Assert.True(cell.Success, row);
+        var missing = cell.Groups[1].Value.IndexOf($"Thiếu kết quả xếp loại năm {year} của 1 thành viên: chưa đủ dữ liệu để kết luận", StringComparison.Ordinal);
+        var engine = cell.Groups[1].Value.IndexOf("cá nhân hoàn thành nhiệm vụ", StringComparison.Ordinal);
+        Assert.True(missing >= 0 && engine > missing, cell.Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task BlocView_FlagShareSetByTheBloc_ShowsItAsTheBlocsRegulation_NullSaysNoneSet()
+    {
+        const int year = 2019;
+        var (blocId, name, members) = await App.QueryAsync(async db =>
+        {
+            var bloc = await db.Blocs.OrderBy(b => b.Id).FirstAsync();
+            var n = await db.BlocMemberships.CountAsync(m => m.BlocId == bloc.Id && m.FromYear <= year && (m.ToYear == null || m.ToYear >= year));
+            return (bloc.Id, bloc.Name, n);
+        });
+        await App.ExecuteAsync(db => db.Blocs.Where(b => b.Id == blocId).ExecuteUpdateAsync(s => s.SetProperty(b => b.FlagSharePercent, (int?)null)));
+        var none = await PageAsync($"bloc={blocId}&year={year}");
+        Assert.Contains("Khối chưa quy định tỷ lệ cờ thi đua", none);
+
+        await App.ExecuteAsync(db => db.Blocs.Where(b => b.Id == blocId).ExecuteUpdateAsync(s => s.SetProperty(b => b.FlagSharePercent, 20)));
+        var html = await PageAsync($"bloc={blocId}&year={year}");
+        var line = Regex.Match(html, "<li id=\"bloc-flag-share\">(.*?)</li>", RegexOptions.Singleline);
+        Assert.True(line.Success);
+        Assert.Contains("Quy định của khối", line.Groups[1].Value);
+        Assert.Contains($"{name} quy định tối đa 20% số thành viên ({members} cơ quan) được đề nghị cờ thi đua: tối đa {20 * members / 100}", line.Groups[1].Value);
+        // A unit view has no bloc line.
+        var unitId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
+        Assert.DoesNotContain("bloc-flag-share", await PageAsync($"unit={unitId}&year={year}"));
+    }
+
+    [Fact]
+    public async Task Export_UnitSelection_HasACollectivesSheetWithEveryCollectiveAndCode()
+    {
+        const int year = 2025;
+        var unitId = await RecordAndDropOneRatingAsync("BDVTW-D02", year);
+        var agencyId = await App.QueryAsync(db => db.Units.Where(u => u.Code == "BDVTW").Select(u => u.Id).SingleAsync());
+        var units = await App.QueryAsync(async db => (await ThiDua.Infrastructure.UnitScopeService.SubtreeAsync(db, agencyId)).Count());
+        var bytes = await Client.GetByteArrayAsync($"/Eligibility?handler=Export&unit={agencyId}&year={year}");
+        using var ms = new MemoryStream(bytes);
+        Assert.Equal(["Xét điều kiện", "Tỷ lệ", "Tập thể"], MiniExcelLibs.MiniExcel.GetSheetNames(ms));
+        ms.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(ms, useHeaderRow: true, sheetName: "Tập thể").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(units * EligibilityCodes.Collective.Length, rows.Count);
+        Assert.Equal(["Đơn vị", "Thành viên", "LĐTT", "CSTĐCS", "Thiếu xếp loại", "Mã", "Kết quả", "Lý do", "Căn cứ"], rows[0].Keys);
+        var unitName = await App.QueryAsync(db => db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync());
+        var ttldxs = rows.Single(r => (string)r["Đơn vị"] == unitName && (string)r["Mã"] == "TTLDXS");
+        Assert.Equal(1, Convert.ToInt32(ttldxs["Thiếu xếp loại"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Chưa đủ điều kiện", ttldxs["Kết quả"]);
+        Assert.StartsWith($"Thiếu kết quả xếp loại năm {year} của 1 thành viên", (string)ttldxs["Lý do"]);
+        Assert.False(string.IsNullOrEmpty(ttldxs["Căn cứ"]?.ToString()));
+    }
+}
+
+/// <summary>Steps both classes above take.</summary>
+internal static class EligibilityReviewFixesSteps
+{
+    public static async Task<string> PageAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync($"/Eligibility?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<int> RecordAndDropOneRatingAsync(TestApp app, HttpClient client, string unitCode, int year)
+    {
+        var unitId = await app.QueryAsync(db => db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync());
+        var saved = await client.PostFormAsync($"/Units/Details/{unitId}?handler=YearRecord", new() { ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["rating"] = "HTXSNV", ["united"] = "true" }, $"/Units/Details/{unitId}");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await app.ExecuteAsync(async db =>
+        {
+            var start = new DateOnly(year, 1, 1);
+            var personId = await db.UnitMemberships.Where(m => m.UnitId == unitId && m.From <= start && m.To == null && db.YearRatings.Any(r => r.PersonId == m.PersonId && r.Year == year))
+                .OrderBy(m => m.Id).Select(m => m.PersonId).FirstAsync();
+            await db.YearRatings.Where(r => r.PersonId == personId && r.Year == year).ExecuteDeleteAsync();
+        });
+        return unitId;
     }
 }
 

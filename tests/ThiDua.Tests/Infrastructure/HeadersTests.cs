@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ThiDua.Tests.Infrastructure;
 
 /// <summary>Security headers on every kind of response; nothing a signed-in user receives is kept in a cache.</summary>
-public sealed class HeadersTests : AppTest
+/// <remarks>One app for the class: every test reads; the language links only set a cookie in a browser, which no test here depends on.</remarks>
+public sealed class HeadersTests(SharedApp shared) : SharedAppTest(shared)
 {
     private static void AssertSecurityHeaders(HttpResponseMessage response)
     {
@@ -54,7 +55,7 @@ public sealed class HeadersTests : AppTest
     [InlineData("/css/site.css")]
     public async Task SignedIn_PagesAndExports_AreNoStore(string url)
     {
-        var client = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var client = await Shared.As("tdkt.btctw@thidua.vn");
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertSecurityHeaders(response);
@@ -65,7 +66,7 @@ public sealed class HeadersTests : AppTest
     [Fact]
     public async Task SignedIn_PersonPage_IsNoStore()
     {
-        var client = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        var client = await Shared.As("tdkt.btctw@thidua.vn");
         var person = await App.QueryAsync(db => db.Users.Where(u => u.Email == "canbo.btctw@thidua.vn").Select(u => u.PersonId!.Value).FirstAsync());
         var response = await client.GetAsync($"/People/Details/{person}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

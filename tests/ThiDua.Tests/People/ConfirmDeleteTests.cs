@@ -6,14 +6,10 @@ using static ThiDua.Tests.People.PeopleTestData;
 namespace ThiDua.Tests.People;
 
 /// <summary>Deleting a history row or deactivating a person asks first, on its own page, and says what it will do.</summary>
-public sealed class ConfirmDeleteTests() : AppTest("tdkt.btctw@thidua.vn")
+/// <remarks>One app for the class: the tests read or are refused; the one that deletes removes a discipline row it added itself.</remarks>
+public sealed class ConfirmDeleteTests(SharedApp shared) : SharedAppTest(shared, "tdkt.btctw@thidua.vn")
 {
-    private async Task<(Someone Person, int RatingId)> RatedAsync()
-    {
-        var someone = await BtctwPersonRatedAsync(App, 2019, Rating.HTTNV);
-        var ratingId = await App.QueryAsync(db => db.YearRatings.Where(r => r.PersonId == someone.Id && r.Year == 2019).Select(r => r.Id).SingleAsync());
-        return (someone, ratingId);
-    }
+    private Task<(Someone Person, int RatingId)> RatedAsync() => ConfirmDeleteData.RatedAsync(App);
 
     [Fact]
     public async Task OldInlineDeletePost_WithoutConfirmation_DeletesNothingAndLeadsToTheConfirmationPage()
@@ -37,25 +33,6 @@ public sealed class ConfirmDeleteTests() : AppTest("tdkt.btctw@thidua.vn")
     }
 
     [Fact]
-    public async Task ConfirmationPage_ShowsTheRowThenDeletesAndAuditsIt()
-    {
-        var (someone, ratingId) = await RatedAsync();
-        var page = WebUtility.HtmlDecode(await Client.GetStringAsync($"/People/DeleteHistory/rating/{ratingId}"));
-        Assert.Contains("<h1>Xóa xếp loại?</h1>", page);
-        Assert.Contains("xếp loại: năm 2019: hoàn thành tốt nhiệm vụ (HTTNV)", page);
-        Assert.Contains("Dòng này sẽ bị xóa khỏi hồ sơ.", page);
-        Assert.Contains("<button type=\"submit\">Xóa xếp loại</button>", page);
-        Assert.True(await App.QueryAsync(db => db.YearRatings.AnyAsync(r => r.Id == ratingId)), "showing the page deletes nothing");
-
-        var response = await Client.PostFormAsync($"/People/DeleteHistory/rating/{ratingId}", []);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/People/Details/{someone.Id}", response.Headers.Location!.OriginalString);
-        Assert.False(await App.QueryAsync(db => db.YearRatings.AnyAsync(r => r.Id == ratingId)));
-        Assert.Equal([$"dòng #{ratingId}; trước: năm 2019: hoàn thành tốt nhiệm vụ (HTTNV) → sau: —"], await AuditAsync(App, "Xóa xếp loại", someone.Id));
-        Assert.Equal(someone.Code, await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Xóa xếp loại").Select(a => a.EntityCode).SingleAsync()));
-    }
-
-    [Fact]
     public async Task ConfirmationPage_PostWithoutAntiforgeryToken_IsRefused()
     {
         var (_, ratingId) = await RatedAsync();
@@ -68,7 +45,7 @@ public sealed class ConfirmDeleteTests() : AppTest("tdkt.btctw@thidua.vn")
     public async Task ConfirmationPage_ForAnotherAgencysPerson_IsRefusedAndDeletesNothing()
     {
         var (_, ratingId) = await RatedAsync();
-        var other = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
+        var other = await Shared.As("tdkt.hvctqg@thidua.vn");
         var get = await other.GetAsync($"/People/DeleteHistory/rating/{ratingId}");
         Assert.Contains("/Account/AccessDenied", get.Headers.Location!.ToString());
         var ownPerson = await App.QueryAsync(db => db.People.Where(p => p.CurrentUnit!.Code.StartsWith("HVCTQG")).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
@@ -117,6 +94,41 @@ public sealed class ConfirmDeleteTests() : AppTest("tdkt.btctw@thidua.vn")
     }
 
     [Fact]
+    public async Task DeactivatePage_ForAnotherAgencysPerson_IsRefused()
+    {
+        var someone = await BtctwPersonAsync(App, 5);
+        var other = await Shared.As("tdkt.hvctqg@thidua.vn");
+        var get = await other.GetAsync($"/People/Deactivate/{someone.Id}");
+        Assert.Contains("/Account/AccessDenied", get.Headers.Location!.ToString());
+        Assert.True(await App.QueryAsync(db => db.People.Where(p => p.Id == someone.Id).Select(p => p.IsActive).SingleAsync()));
+    }
+}
+
+/// <summary>Its own database copy: these delete a demo person's rating, or deactivate a demo person, that the shared tests read.</summary>
+public sealed class ConfirmDeleteWriteTests() : AppTest("tdkt.btctw@thidua.vn")
+{
+    private Task<(Someone Person, int RatingId)> RatedAsync() => ConfirmDeleteData.RatedAsync(App);
+
+    [Fact]
+    public async Task ConfirmationPage_ShowsTheRowThenDeletesAndAuditsIt()
+    {
+        var (someone, ratingId) = await RatedAsync();
+        var page = WebUtility.HtmlDecode(await Client.GetStringAsync($"/People/DeleteHistory/rating/{ratingId}"));
+        Assert.Contains("<h1>Xóa xếp loại?</h1>", page);
+        Assert.Contains("xếp loại: năm 2019: hoàn thành tốt nhiệm vụ (HTTNV)", page);
+        Assert.Contains("Dòng này sẽ bị xóa khỏi hồ sơ.", page);
+        Assert.Contains("<button type=\"submit\">Xóa xếp loại</button>", page);
+        Assert.True(await App.QueryAsync(db => db.YearRatings.AnyAsync(r => r.Id == ratingId)), "showing the page deletes nothing");
+
+        var response = await Client.PostFormAsync($"/People/DeleteHistory/rating/{ratingId}", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/People/Details/{someone.Id}", response.Headers.Location!.OriginalString);
+        Assert.False(await App.QueryAsync(db => db.YearRatings.AnyAsync(r => r.Id == ratingId)));
+        Assert.Equal([$"dòng #{ratingId}; trước: năm 2019: hoàn thành tốt nhiệm vụ (HTTNV) → sau: —"], await AuditAsync(App, "Xóa xếp loại", someone.Id));
+        Assert.Equal(someone.Code, await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Xóa xếp loại").Select(a => a.EntityCode).SingleAsync()));
+    }
+
+    [Fact]
     public async Task DeactivatePage_SaysWhatItDoesThenDeactivatesAndAudits()
     {
         var someone = await BtctwPersonAsync(App, 5);
@@ -140,14 +152,16 @@ public sealed class ConfirmDeleteTests() : AppTest("tdkt.btctw@thidua.vn")
         Assert.True(await App.QueryAsync(db => db.People.Where(p => p.Id == someone.Id).Select(p => p.IsActive).SingleAsync()));
         Assert.Single(await AuditAsync(App, "Theo dõi lại cán bộ", someone.Id));
     }
+}
 
-    [Fact]
-    public async Task DeactivatePage_ForAnotherAgencysPerson_IsRefused()
+/// <summary>The demo person and 2019 rating both classes above work on.</summary>
+internal static class ConfirmDeleteData
+{
+    /// <summary>The first Ban Tổ chức Trung ương person rated HTTNV for 2019, and that rating.</summary>
+    public static async Task<(Someone Person, int RatingId)> RatedAsync(TestApp app)
     {
-        var someone = await BtctwPersonAsync(App, 5);
-        var other = await App.SignInAsync("tdkt.hvctqg@thidua.vn");
-        var get = await other.GetAsync($"/People/Deactivate/{someone.Id}");
-        Assert.Contains("/Account/AccessDenied", get.Headers.Location!.ToString());
-        Assert.True(await App.QueryAsync(db => db.People.Where(p => p.Id == someone.Id).Select(p => p.IsActive).SingleAsync()));
+        var someone = await BtctwPersonRatedAsync(app, 2019, Rating.HTTNV);
+        var ratingId = await app.QueryAsync(db => db.YearRatings.Where(r => r.PersonId == someone.Id && r.Year == 2019).Select(r => r.Id).SingleAsync());
+        return (someone, ratingId);
     }
 }

@@ -4,14 +4,16 @@ using static ThiDua.Tests.People.PeopleTestData;
 namespace ThiDua.Tests.People;
 
 /// <summary>The engine's JSON input is for officers only; dates are typed and shown as dd/mm/yyyy whatever the language.</summary>
-public sealed class EngineInputAndDateTests() : AppTest("tdkt.btctw@thidua.vn")
+/// <remarks>One app for the class: the tests read, are refused, or save dates on one person that only the date tests read back
+/// fresh; the tests that switch the language sign in a browser of their own, so the shared one stays in Vietnamese.</remarks>
+public sealed class EngineInputAndDateTests(SharedApp shared) : SharedAppTest(shared, "tdkt.btctw@thidua.vn")
 {
     [Theory]
     [InlineData("canbo.btctw@thidua.vn")]
     [InlineData("thanhvien.btctw@thidua.vn")]
     public async Task EngineInput_ForStaffOrCouncilMember_IsNeitherOfferedNorServed(string account)
     {
-        var client = await App.SignInAsync(account);
+        var client = await Shared.As(account);
         var id = account.StartsWith("canbo", StringComparison.Ordinal)
             ? await App.QueryAsync(db => db.Users.Where(u => u.Email == account).Select(u => u.PersonId!.Value).SingleAsync())
             : (await BtctwPersonAsync(App)).Id;
@@ -30,7 +32,7 @@ public sealed class EngineInputAndDateTests() : AppTest("tdkt.btctw@thidua.vn")
     [InlineData("admin@thidua.vn")]
     public async Task EngineInput_ForOfficers_IsOfferedAndServed(string account)
     {
-        var client = await App.SignInAsync(account);
+        var client = await Shared.As(account);
         var id = (await BtctwPersonAsync(App)).Id;
         Assert.Contains("handler=EligibilityInput", await client.GetStringAsync($"/People/Details/{id}"));
         var download = await client.GetAsync($"/People/Details/{id}?handler=EligibilityInput&year=2019");
@@ -43,18 +45,20 @@ public sealed class EngineInputAndDateTests() : AppTest("tdkt.btctw@thidua.vn")
     [InlineData("en")]
     public async Task EditPerson_DatesTypedDayFirst_AreReadDayFirstInEitherLanguage(string language)
     {
-        await Client.GetAsync($"/lang/{language}?returnUrl=/");
+        // A browser of its own: the language cookie stays out of the shared one.
+        using var client = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        await client.GetAsync($"/lang/{language}?returnUrl=/");
         var someone = await BtctwPersonAsync(App, 9);
         var person = await App.QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == someone.Id));
         var form = EditForm(person);
         form["Input.BirthDate"] = "05/03/1980";
         form["Input.HiredOn"] = "2005-09-01";
-        var response = await Client.PostFormAsync($"/People/Edit/{person.Id}", form);
+        var response = await client.PostFormAsync($"/People/Edit/{person.Id}", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await App.QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == person.Id));
         Assert.Equal((new DateOnly(1980, 3, 5), new DateOnly(2005, 9, 1)), (saved.BirthDate, saved.HiredOn));
 
-        var page = await Client.GetStringAsync($"/People/Edit/{person.Id}");
+        var page = await client.GetStringAsync($"/People/Edit/{person.Id}");
         Assert.Matches("<input type=\"text\" inputmode=\"numeric\" pattern=\"[^\"]+\" placeholder=\"dd/mm/yyyy\"[^>]*id=\"Input_BirthDate\"[^>]*value=\"05/03/1980\"", page);
         Assert.Contains("value=\"01/09/2005\"", page);
         Assert.DoesNotContain("type=\"date\"", page);
@@ -66,12 +70,14 @@ public sealed class EngineInputAndDateTests() : AppTest("tdkt.btctw@thidua.vn")
     [InlineData("hôm qua", "Ngày sinh: \"hôm qua\" không phải là ngày hợp lệ (dd/mm/yyyy).")]
     public async Task EditPerson_DateNotDayMonthYear_IsRefusedWithVietnameseMessageAndKeepsWhatWasTyped(string typed, string message)
     {
-        await Client.GetAsync("/lang/en?returnUrl=/");
+        // A browser of its own: the language cookie stays out of the shared one.
+        using var client = await App.SignInAsync("tdkt.btctw@thidua.vn");
+        await client.GetAsync("/lang/en?returnUrl=/");
         var someone = await BtctwPersonAsync(App, 9);
         var person = await App.QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == someone.Id));
         var form = EditForm(person);
         form["Input.BirthDate"] = typed;
-        var response = await Client.PostFormAsync($"/People/Edit/{person.Id}", form);
+        var response = await client.PostFormAsync($"/People/Edit/{person.Id}", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await TextAsync(response);
         Assert.Contains(message, html);

@@ -6,7 +6,9 @@ using W = ThiDua.Features.People.PeopleWorkbook;
 namespace ThiDua.Tests.People;
 
 /// <summary>The registry's identifiers (số CCCD, mã CBCCVC): edit page, details page, import and export.</summary>
-public sealed class PersonIdsTests() : AppTest("tdkt.btctw@thidua.vn")
+/// <remarks>One app for the class: each test edits or refuses its own person (the n-th of Ban Tổ chức by id, a different n per test),
+/// the imports add their own codes or are refused whole, and the identifiers set directly are the same whichever test sets them.</remarks>
+public sealed class PersonIdsTests(SharedApp shared) : SharedAppTest(shared, "tdkt.btctw@thidua.vn")
 {
     [Theory]
     [InlineData("CB-001.2", true)]

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ThiDua.Tests.People;
 
 /// <summary>The evaluation year on a person's page: years without a rule set and years out of range answer in Vietnamese, never with an error page.</summary>
-public sealed class PersonYearTests() : AppTest("admin@thidua.vn")
+/// <remarks>One app for the class: every test reads.</remarks>
+public sealed class PersonYearTests(SharedApp shared) : SharedAppTest(shared, "admin@thidua.vn")
 {
     private Task<int> PersonAsync() => App.QueryAsync(db => db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
 
