@@ -154,8 +154,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             _ = seeding.Server;
         }
-        // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to.
+        // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to: the pools let go of it, and no one
+        // (autovacuum included) may connect to it again. The seed has already ANALYZEd it, so the copies plan well.
         NpgsqlConnection.ClearAllPools();
+        await PgAdminAsync($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS false");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { PgAdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult(); } catch (NpgsqlException) { }

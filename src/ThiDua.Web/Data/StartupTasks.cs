@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ThiDua.DemoData;
 using ThiDua.Features.Accounts;
 
@@ -35,6 +36,10 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         await using (await StartupLock.TakeAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct))
         {
             seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+            // PostgreSQL plans from statistics that autovacuum gathers only after a while; just after a bulk seed it has
+            // none, and the eligibility page's membership subqueries then took minutes instead of under a second.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (seeded && db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         }
         if (seeded || config.GetValue("Demo:PrintAccounts", true)) DemoAccountsBanner.Print(log);
     }
