@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ThiDua.Infrastructure;
 using static ThiDua.Infrastructure.WordDocument;
@@ -60,7 +59,7 @@ public static class VoteMinutes
 
     private static string Pct(decimal p) => p.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',') + "%";
 
-    /// <summary>The Party heading: the bloc and its vote-counting board, the star, the Party title, place and date (no number: minutes of a board are not numbered).</summary>
+    /// <summary>The Party heading: the bloc and its vote-counting board, the star, the Party title, place and date; the minutes carry no number line.</summary>
     private static Table Heading(MinutesData m, MinutesLayout layout) =>
         WordDocument.Heading(new WordHeading(Party: true, Parent: null, [m.BlocName, "BAN KIỂM PHIẾU"], Number: null,
             $"{m.Place}, {DateWords(m.MeetingDate)}", layout.TopTitle, layout.StarUnderBody));
