@@ -1,8 +1,8 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ThiDua.Features.Awards;
+using ThiDua.Infrastructure;
+using static ThiDua.Infrastructure.WordDocument;
 
 namespace ThiDua.Features.Nominations;
 
@@ -28,22 +28,18 @@ public static class DossierReport
     public static byte[] Build(ReportData d, ReportLayout? layout = null)
     {
         layout ??= new ReportLayout();
-        using var ms = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        return WordDocument.Build(body =>
         {
-            var main = doc.AddMainDocumentPart();
-            AddStyles(main, layout);
-            var body = new Body();
-            main.Document = new Document(body);
             body.Append(Para($"{d.Edition.FormName(d.Subject)}", JustificationValues.Right, italic: true, size: 24));
-            body.Append(Heading(d, layout));
-            body.Append(Para(" "));
+            body.Append(WordDocument.Heading(new WordHeading(layout.Party, d.ParentName, [d.AgencyName], Number: null,
+                $"{layout.Place}, {DateWords(d.Date)}", layout.PartyTitle, layout.StarUnderBody)));
+            body.Append(Blank());
             body.Append(Para("BÁO CÁO THÀNH TÍCH", JustificationValues.Center, bold: true, size: 30));
             body.Append(Para($"ĐỀ NGHỊ TẶNG {AwardRecord.Name(d.Code).ToUpper(Vi)}", JustificationValues.Center, bold: true));
             body.Append(Para(FormattableString.Invariant($"(năm {d.Year})"), JustificationValues.Center, italic: true));
             body.Append(Para(d.Subject == NominationSubject.Person ? $"Họ và tên: {d.SubjectName}" : $"Tên tập thể: {d.SubjectName}", JustificationValues.Center, bold: true));
             if (d.Achievement.Length > 0) body.Append(Para($"Thành tích: {d.Achievement}", JustificationValues.Center, italic: true));
-            body.Append(Para(" "));
+            body.Append(Blank());
             var person = d.Subject == NominationSubject.Person;
             body.Append(Para(person ? "I. SƠ LƯỢC LÝ LỊCH" : "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", bold: true));
             AppendText(body, d.Background);
@@ -54,19 +50,12 @@ public static class DossierReport
             AppendText(body, d.Achievements);
             body.Append(Para("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", bold: true));
             AppendText(body, d.PriorAwards);
-            body.Append(Para(" "));
+            body.Append(Blank());
             body.Append(Signatures(person));
-            body.Append(Para(" "));
+            body.Append(Blank());
             body.Append(Para($"Lập theo {d.Edition.FormName(d.Subject)}; hồ sơ số {d.Id.ToString(CultureInfo.InvariantCulture)} trên ThiDua.", JustificationValues.Left, italic: true, size: 22));
-            body.Append(Section(layout));
-            main.Document.Save();
-        }
-        return ms.ToArray();
+        }, new WordPage(layout.BodyHalfPoints, layout.MarginTopMm, layout.MarginBottomMm, layout.MarginLeftMm, layout.MarginRightMm));
     }
-
-    /// <summary>"ngày 04 tháng 3 năm 2020".</summary>
-    public static string DateWords(DateOnly d) =>
-        FormattableString.Invariant($"ngày {d.Day:00} tháng {(d.Month < 3 ? d.Month.ToString("00", CultureInfo.InvariantCulture) : d.Month.ToString(CultureInfo.InvariantCulture))} năm {d.Year}");
 
     private static void AppendText(Body body, string text)
     {
@@ -79,88 +68,11 @@ public static class DossierReport
         foreach (var l in lines) body.Append(Para(l, JustificationValues.Both));
     }
 
-    private static void AddStyles(MainDocumentPart main, ReportLayout layout)
-    {
-        var size = layout.BodyHalfPoints.ToString(CultureInfo.InvariantCulture);
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" },
-                    new FontSize { Val = size }, new FontSizeComplexScript { Val = size }, new Languages { Val = "vi-VN" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "60", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
-        styles.Styles.Save();
-    }
-
-    private static Paragraph Para(string text, JustificationValues? jc = null, bool bold = false, bool italic = false, int? size = null, bool underline = false)
-    {
-        var pPr = new ParagraphProperties();
-        if (jc is { } j) pPr.Append(new Justification { Val = j });
-        var rPr = new RunProperties();
-        if (bold) rPr.Append(new Bold());
-        if (italic) rPr.Append(new Italic());
-        if (size is { } s)
-        {
-            rPr.Append(new FontSize { Val = s.ToString(CultureInfo.InvariantCulture) });
-            rPr.Append(new FontSizeComplexScript { Val = s.ToString(CultureInfo.InvariantCulture) });
-        }
-        if (underline) rPr.Append(new Underline { Val = UnderlineValues.Single });
-        var run = new Run();
-        if (rPr.HasChildren) run.Append(rPr);
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        var p = new Paragraph();
-        if (pPr.HasChildren) p.Append(pPr);
-        p.Append(run);
-        return p;
-    }
-
-    private static Table Heading(ReportData d, ReportLayout layout)
-    {
-        var left = new List<Paragraph>();
-        if (d.ParentName is { } parent) left.Add(Para(parent.ToUpper(Vi), JustificationValues.Center, size: 26));
-        left.Add(Para(d.AgencyName.ToUpper(Vi), JustificationValues.Center, bold: true, size: 26));
-        if (layout.Party && layout.StarUnderBody) left.Add(Para("*", JustificationValues.Center));
-        var right = layout.Party
-            ? new List<Paragraph> { Para(layout.PartyTitle, JustificationValues.Center, bold: true, size: 30, underline: true) }
-            : [Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", JustificationValues.Center, bold: true, size: 26), Para("Độc lập - Tự do - Hạnh phúc", JustificationValues.Center, bold: true, underline: true)];
-        right.Add(Para(" "));
-        right.Add(Para($"{layout.Place}, {DateWords(d.Date)}", JustificationValues.Center, italic: true));
-        return new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, NoBorders(), new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = "4200" }, new GridColumn { Width = "5100" }),
-            new TableRow(Cell(left, 4200), Cell(right, 5100)));
-    }
-
+    /// <summary>Left the level that forwards the dossier confirms; right the person reporting (and the head of the unit confirming) or the head of the unit.</summary>
     private static Table Signatures(bool person)
     {
-        var left = new List<Paragraph> { Para("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", JustificationValues.Center, bold: true), Para("(ký, đóng dấu)", JustificationValues.Center, italic: true) };
-        var right = new List<Paragraph>
-        {
-            Para(person ? "NGƯỜI BÁO CÁO THÀNH TÍCH" : "THỦ TRƯỞNG ĐƠN VỊ", JustificationValues.Center, bold: true),
-            Para(person ? "(ký, ghi rõ họ và tên)" : "(ký, đóng dấu)", JustificationValues.Center, italic: true),
-        };
-        if (person) right.AddRange([Para(" "), Para(" "), Para("THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN", JustificationValues.Center, bold: true), Para("(ký, đóng dấu)", JustificationValues.Center, italic: true)]);
-        return new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, NoBorders(), new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = "4650" }, new GridColumn { Width = "4650" }),
-            new TableRow(Cell(left, 4650), Cell(right, 4650)));
+        var right = person ? Signer("NGƯỜI BÁO CÁO THÀNH TÍCH", "(ký, ghi rõ họ và tên)") : Signer("THỦ TRƯỞNG ĐƠN VỊ", "(ký, đóng dấu)", blankLines: 0);
+        if (person) right.AddRange(Signer("THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN", "(ký, đóng dấu)", blankLines: 0));
+        return WordDocument.Signatures(Signer("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", "(ký, đóng dấu)", blankLines: 0), right);
     }
-
-    private static TableBorders NoBorders() => new(
-        new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil }, new BottomBorder { Val = BorderValues.Nil },
-        new RightBorder { Val = BorderValues.Nil }, new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil });
-
-    private static TableCell Cell(IEnumerable<Paragraph> content, int width)
-    {
-        var c = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
-        c.Append(content);
-        if (!c.Elements<Paragraph>().Any()) c.Append(new Paragraph());
-        return c;
-    }
-
-    private static uint Twips(int mm) => (uint)Math.Round(mm * 1440 / 25.4);
-
-    private static SectionProperties Section(ReportLayout l) => new(
-        new PageSize { Width = 11906, Height = 16838, Orient = PageOrientationValues.Portrait },
-        new PageMargin { Top = (int)Twips(l.MarginTopMm), Bottom = (int)Twips(l.MarginBottomMm), Left = Twips(l.MarginLeftMm), Right = Twips(l.MarginRightMm), Header = 567, Footer = 567, Gutter = 0 });
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ThiDua.Infrastructure;
+using static ThiDua.Infrastructure.WordDocument;
 
 namespace ThiDua.Features.Votes;
 
@@ -24,20 +23,14 @@ public static class VoteMinutes
     public static byte[] Build(MinutesData m, MinutesLayout? layout = null)
     {
         layout ??= new MinutesLayout();
-        using var ms = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        return WordDocument.Build(body =>
         {
-            var main = doc.AddMainDocumentPart();
-            AddStyles(main, layout);
-            var body = new Body();
-            main.Document = new Document(body);
-
             body.Append(Heading(m, layout));
-            body.Append(Para(" "));
+            body.Append(Blank());
             body.Append(Para("BIÊN BẢN KIỂM PHIẾU", JustificationValues.Center, bold: true, size: 30));
             body.Append(Para(m.Title, JustificationValues.Center, bold: true));
             body.Append(Para(FormattableString.Invariant($"(bình xét thi đua, khen thưởng năm {m.Year})"), JustificationValues.Center, italic: true));
-            body.Append(Para(" "));
+            body.Append(Blank());
             var t = m.Tally;
             body.Append(Para($"Hôm nay, {DateWords(m.MeetingDate)}, tại {m.Place}, Ban kiểm phiếu của hội nghị tổng kết {m.BlocName} đã kiểm phiếu bầu kín suy tôn đơn vị dẫn đầu để đề nghị khen thưởng. Kết quả như sau:", JustificationValues.Both));
             body.Append(Para("1. Tổng hợp phiếu", bold: true));
@@ -59,103 +52,24 @@ public static class VoteMinutes
                 if (q.Note is { } note) body.Append(Para(note, JustificationValues.Both, italic: true));
             }
             body.Append(Para("Biên bản kiểm phiếu được lập thành 02 bản, Ban kiểm phiếu cùng ký dưới đây.", JustificationValues.Both));
-            body.Append(Para(" "));
+            body.Append(Blank());
             body.Append(Signatures(m.CountingBoard));
-            body.Append(Section(layout));
-            main.Document.Save();
-        }
-        return ms.ToArray();
+        }, new WordPage(layout.BodyHalfPoints, layout.MarginTopMm, layout.MarginBottomMm, layout.MarginLeftMm, layout.MarginRightMm));
     }
 
     private static string Pct(decimal p) => p.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',') + "%";
 
-    /// <summary>"ngày 04 tháng 3 năm 2020": the day with two digits, the month without a leading zero for 3–12 (as documents write it).</summary>
-    public static string DateWords(DateOnly d) =>
-        FormattableString.Invariant($"ngày {d.Day:00} tháng {(d.Month < 3 ? d.Month.ToString("00", CultureInfo.InvariantCulture) : d.Month.ToString(CultureInfo.InvariantCulture))} năm {d.Year}");
-
-    private static void AddStyles(MainDocumentPart main, MinutesLayout layout)
-    {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" },
-                    new FontSize { Val = layout.BodyHalfPoints.ToString(CultureInfo.InvariantCulture) },
-                    new FontSizeComplexScript { Val = layout.BodyHalfPoints.ToString(CultureInfo.InvariantCulture) },
-                    new Languages { Val = "vi-VN" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "60", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
-        styles.Styles.Save();
-    }
-
-    private static Paragraph Para(string text, JustificationValues? jc = null, bool bold = false, bool italic = false, int? size = null, bool underline = false)
-    {
-        var pPr = new ParagraphProperties();
-        if (jc is { } j) pPr.Append(new Justification { Val = j });
-        var rPr = new RunProperties();
-        if (bold) rPr.Append(new Bold());
-        if (italic) rPr.Append(new Italic());
-        if (size is { } s)
-        {
-            rPr.Append(new FontSize { Val = s.ToString(CultureInfo.InvariantCulture) });
-            rPr.Append(new FontSizeComplexScript { Val = s.ToString(CultureInfo.InvariantCulture) });
-        }
-        if (underline) rPr.Append(new Underline { Val = UnderlineValues.Single });
-        var run = new Run();
-        if (rPr.HasChildren) run.Append(rPr);
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        var p = new Paragraph();
-        if (pPr.HasChildren) p.Append(pPr);
-        p.Append(run);
-        return p;
-    }
-
-    private static Table Heading(MinutesData m, MinutesLayout layout)
-    {
-        var left = new List<Paragraph>
-        {
-            Para(m.BlocName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), JustificationValues.Center, bold: true, size: 26),
-            Para("BAN KIỂM PHIẾU", JustificationValues.Center, bold: true, size: 26),
-        };
-        if (layout.StarUnderBody) left.Add(Para("*", JustificationValues.Center));
-        var right = new List<Paragraph>
-        {
-            Para(layout.TopTitle, JustificationValues.Center, bold: true, size: 30, underline: true),
-            Para(" "),
-            Para($"{m.Place}, {DateWords(m.MeetingDate)}", JustificationValues.Center, italic: true),
-        };
-        return new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, NoBorders(), new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = "4200" }, new GridColumn { Width = "5100" }),
-            new TableRow(Cell(left, 4200), Cell(right, 5100)));
-    }
-
-    private static TableBorders NoBorders() => new(
-        new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil }, new BottomBorder { Val = BorderValues.Nil },
-        new RightBorder { Val = BorderValues.Nil }, new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil });
-
-    private static TableBorders Lines() => new(
-        new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-        new RightBorder { Val = BorderValues.Single, Size = 4 }, new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-
-    private static TableCell Cell(IEnumerable<Paragraph> content, int width)
-    {
-        var c = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
-        c.Append(content);
-        if (!c.Elements<Paragraph>().Any()) c.Append(new Paragraph());
-        return c;
-    }
+    /// <summary>The Party heading: the bloc and its vote-counting board, the star, the Party title, place and date; the minutes carry no number line.</summary>
+    private static Table Heading(MinutesData m, MinutesLayout layout) =>
+        WordDocument.Heading(new WordHeading(Party: true, Parent: null, [m.BlocName, "BAN KIỂM PHIẾU"], Number: null,
+            $"{m.Place}, {DateWords(m.MeetingDate)}", layout.TopTitle, layout.StarUnderBody));
 
     private static readonly int[] CountWidths = [600, 3500, 1100, 1400, 1400, 1300];
 
     private static Table CountTable(QuestionTally q)
     {
-        var table = new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, Lines(), new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(CountWidths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-        string[] head = ["STT", "Đơn vị được giới thiệu", "Số phiếu", "Tỷ lệ / phiếu hợp lệ", "Tỷ lệ / đại biểu có mặt", "Kết quả"];
-        var headerRow = new TableRow(new TableRowProperties(new TableHeader()));
-        for (var i = 0; i < head.Length; i++) headerRow.Append(Cell([Para(head[i], JustificationValues.Center, bold: true, size: 26)], CountWidths[i]));
-        table.Append(headerRow);
+        var table = GridTable(CountWidths);
+        table.Append(HeaderRow(["STT", "Đơn vị được giới thiệu", "Số phiếu", "Tỷ lệ / phiếu hợp lệ", "Tỷ lệ / đại biểu có mặt", "Kết quả"], CountWidths, 26));
         var n = 1;
         foreach (var c in q.Candidates)
         {
@@ -169,20 +83,8 @@ public static class VoteMinutes
 
     private static Table Signatures(IReadOnlyList<string> board)
     {
-        var head = board.Count > 0 ? board[0] : "";
-        var members = board.Skip(1).ToList();
-        var left = new List<Paragraph> { Para("CÁC THÀNH VIÊN BAN KIỂM PHIẾU", JustificationValues.Center, bold: true), Para("(ký, ghi rõ họ tên)", JustificationValues.Center, italic: true), Para(" "), Para(" ") };
-        left.AddRange(members.Select(x => Para(x, JustificationValues.Center)));
-        var right = new List<Paragraph> { Para("TRƯỞNG BAN KIỂM PHIẾU", JustificationValues.Center, bold: true), Para("(ký, ghi rõ họ tên)", JustificationValues.Center, italic: true), Para(" "), Para(" "), Para(head, JustificationValues.Center, bold: true) };
-        return new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, NoBorders(), new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = "4650" }, new GridColumn { Width = "4650" }),
-            new TableRow(Cell(left, 4650), Cell(right, 4650)));
+        var left = Signer("CÁC THÀNH VIÊN BAN KIỂM PHIẾU", "(ký, ghi rõ họ tên)");
+        left.AddRange(board.Skip(1).Select(x => Para(x, JustificationValues.Center)));
+        return WordDocument.Signatures(left, Signer("TRƯỞNG BAN KIỂM PHIẾU", "(ký, ghi rõ họ tên)", name: board.Count > 0 ? board[0] : ""));
     }
-
-    private static uint Twips(int mm) => (uint)Math.Round(mm * 1440 / 25.4);
-
-    private static SectionProperties Section(MinutesLayout l) => new(
-        new PageSize { Width = 11906, Height = 16838, Orient = PageOrientationValues.Portrait },
-        new PageMargin { Top = (int)Twips(l.MarginTopMm), Bottom = (int)Twips(l.MarginBottomMm), Left = Twips(l.MarginLeftMm), Right = Twips(l.MarginRightMm), Header = 567, Footer = 567, Gutter = 0 });
 }
