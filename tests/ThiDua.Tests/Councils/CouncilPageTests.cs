@@ -162,7 +162,12 @@ public sealed class CouncilPageTests() : AppTest("hoidong.btctw@thidua.vn")
         Assert.Equal([NominationState.CouncilApproved, NominationState.CouncilRefused], states);
         var reason = await App.QueryAsync(db => db.NominationTransitions.Where(t => t.NominationId == dossiers[0] && t.To == NominationState.CouncilApproved).Select(t => t.Reason).SingleAsync());
         Assert.Contains("Đồng ý 4/5", reason);
-        Assert.True(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.Url == $"/Councils/Session/{session}" && n.Kind == NotificationKind.Info)));
+        // The proposing agency's officers are told the results, with a link to their own dossiers (two here: the list), which they can open.
+        var officer = await UserIdAsync("tdkt.btctw@thidua.vn");
+        var result = await App.QueryAsync(db => db.Notifications.SingleAsync(n => n.UserId == officer && n.DedupKey!.StartsWith($"council-result-{session}-")));
+        Assert.Contains("Hội đồng không đồng ý", result.Text, StringComparison.Ordinal);
+        Assert.Equal("/Nominations", result.Url);
+        Assert.Equal(HttpStatusCode.OK, (await (await App.SignInAsync("tdkt.btctw@thidua.vn")).GetAsync(result.Url)).StatusCode);
         // The results page lists the recusal with its name and the reasons without names; the minutes are valid.
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Councils/Session/{session}"));
         Assert.Contains("Người thân công tác tại đơn vị", html);

@@ -367,7 +367,7 @@ public sealed class CouncilService(AppDbContext db)
         var s = await db.CouncilSessions.Include(x => x.Council).FirstAsync(x => x.Id == sessionId, ct);
         var results = await CountAsync(sessionId, ct);
         var items = await db.CouncilAgendaItems.Include(i => i.Nomination).Where(i => i.SessionId == sessionId).ToListAsync(ct);
-        var notifyAgencies = new Dictionary<int, List<string>>();
+        var notifyAgencies = new Dictionary<int, List<(int Dossier, string Text)>>();
         foreach (var item in items)
         {
             var r = results[item.Id];
@@ -381,13 +381,16 @@ public sealed class CouncilService(AppDbContext db)
             if (r.QuorumMet)
                 NominationWorkflow.Move(db, n, r.Passed ? NominationState.CouncilApproved : NominationState.CouncilRefused, user, Cut(reason, 1000), nowUtc);
             if (!notifyAgencies.TryGetValue(n.AgencyId, out var lines)) notifyAgencies[n.AgencyId] = lines = [];
-            lines.Add($"{DossierLabel(n)}: {(r.QuorumMet ? r.Passed ? "Hội đồng đồng ý" : "Hội đồng không đồng ý" : "không đủ túc số, chờ phiên sau")}");
+            lines.Add((n.Id, $"{DossierLabel(n)}: {(r.QuorumMet ? r.Passed ? "Hội đồng đồng ý" : "Hội đồng không đồng ý" : "không đủ túc số, chờ phiên sau")}"));
         }
         foreach (var (agency, lines) in notifyAgencies)
         {
             var accounts = await Notify.AccountsOfAgencyAsync(db, agency, [Roles.EmulationOfficer, Roles.CouncilSecretariat], ct);
-            Notify.Users(db, accounts, NotificationKind.Info, Cut($"Kết quả {s.Council!.Name} (phiên {VnFormat.Date(s.MeetingDate)}): {string.Join("; ", lines)}", 1000),
-                FormattableString.Invariant($"/Councils/Session/{s.Id}"), nowUtc, FormattableString.Invariant($"council-result-{s.Id}-{agency}"));
+            // The link leads to the agency's own dossiers, which it may read; a bloc council's session page is the
+            // bloc's, and a proposing agency's officer following a link there was refused.
+            var link = lines.Count == 1 ? FormattableString.Invariant($"/Nominations/Details/{lines[0].Dossier}") : "/Nominations";
+            Notify.Users(db, accounts, NotificationKind.Info, Cut($"Kết quả {s.Council!.Name} (phiên {VnFormat.Date(s.MeetingDate)}): {string.Join("; ", lines.Select(l => l.Text))}", 1000),
+                link, nowUtc, FormattableString.Invariant($"council-result-{s.Id}-{agency}"));
         }
         db.Audit(user, "Kết thúc bỏ phiếu phiên họp Hội đồng TĐKT", nameof(CouncilSession), s.Id,
             $"trước: {CouncilRules.StateName(CouncilSessionState.Open)} → sau: {CouncilRules.StateName(CouncilSessionState.Closed)} ({(complete ? "mọi thành viên đã bỏ phiếu" : "đến hạn bỏ phiếu")}); " +
