@@ -406,7 +406,7 @@ public sealed class CouncilPageTests() : AppTest("hoidong.btctw@thidua.vn")
         Assert.Contains("Hạn bỏ phiếu: hãy ghi theo dạng", html);
         Assert.Contains("Địa điểm: tối đa 200 ký tự", html);
         Assert.Contains("Phiên bản phiên họp không hợp lệ", html);
-        Assert.Contains("Hạn bỏ phiếu mới phải sau thời điểm hiện tại", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/2024", "Hà Nội", "01/01/2001 08:00")));
+        Assert.Contains("Hạn bỏ phiếu mới phải sau thời điểm hiện tại", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/2024", "Hà Nội", "05/03/2024 08:00")));
         Assert.Contains("Hạn bỏ phiếu không được trước ngày họp", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/2099", "Hà Nội", "31/12/2098 17:00")));
         Assert.Contains("Ngày họp phải trong các năm 2000–2100", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/1999", "Hà Nội", "31/12/2099 17:00")));
         Assert.Contains("Địa điểm là bắt buộc", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/2024", "   ", "31/12/2099 17:00")));
