@@ -393,6 +393,10 @@ public sealed class CouncilPageTests() : AppTest("hoidong.btctw@thidua.vn")
         }
         Assert.Equal("Hà Nội", await App.QueryAsync(db => db.CouncilSessions.Where(x => x.Id == session).Select(x => x.Place).SingleAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Councils/EditSession/999999")).StatusCode);
+        // A posted "id" field is not read: the session is the route's.
+        var r = await Client.PostFormAsync($"/Councils/EditSession/{session}", new() { ["id"] = "999999", ["date"] = "01/03/2024", ["place"] = "Phòng 3", ["deadline"] = "31/12/2099 17:00", ["version"] = S(await VersionAsync(session)) }, $"/Councils/EditSession/{session}");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal("Phòng 3", await App.QueryAsync(db => db.CouncilSessions.Where(x => x.Id == session).Select(x => x.Place).SingleAsync()));
     }
 
     [Fact]

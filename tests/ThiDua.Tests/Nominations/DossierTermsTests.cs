@@ -97,7 +97,7 @@ public sealed class DossierTermsTests(SharedApp shared) : SharedAppTest(shared, 
         // Its own form (token and version), posted to the other agency's route: the route's dossier is checked, not the form.
         var post = await Client.PostFormAsync($"/Nominations/Terms/{foreign.Id}", Form(foreign.Version), $"/Nominations/Terms/{own.Id}");
         Assert.Contains("/Account/AccessDenied", post.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
-        // A smuggled id field is not read.
+        // A smuggled id field is not read (the handler binds the id from the route only).
         var smuggled = Form(own.Version);
         smuggled["id"] = S(foreign.Id);
         smuggled["Input.Id"] = S(foreign.Id);

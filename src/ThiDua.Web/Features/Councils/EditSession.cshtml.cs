@@ -42,7 +42,7 @@ public sealed class EditSessionModel(AppDbContext db, UnitScopeService scope, Co
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string? version, string? date, string? place, string? deadline, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, string? version, string? date, string? place, string? deadline, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         // Keep what was typed (bounded, so a hostile post cannot make the page echo megabytes).

@@ -64,7 +64,7 @@ public sealed class TermsModel(AppDbContext db, UnitScopeService scopes, Dossier
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (Problem is not null) return Page();
