@@ -45,6 +45,11 @@ public sealed class TermsModel(AppDbContext db, UnitScopeService scopes, Dossier
         Nomination = n;
         SubjectName = await service.SubjectNameAsync(n, ct);
         Movements = await registrations.MovementOptionsAsync(n.AgencyId, n.Year, ct);
+        // The movement chosen at creation stays offered even if the list no longer holds it, so that saving another
+        // field does not silently detach the dossier from it (the create checks still decide when it is saved).
+        if (n.MovementId is { } mid && Movements.All(m => m.Id != mid)
+            && await db.Movements.AsNoTracking().Where(m => m.Id == mid).Select(m => new MovementOption(m.Id, m.Theme, m.Year, false)).FirstOrDefaultAsync(ct) is { } current)
+            Movements.Insert(0, current);
         if (!DossierRules.IsEditable(n.State))
             Problem = $"Hồ sơ đang ở trạng thái \"{NominationWorkflow.StateName(n.State)}\": chỉ sửa được cấp xét, phong trào, loại thành tích và thời gian khi là dự thảo hoặc bị trả lại để bổ sung.";
         return null;
