@@ -311,4 +311,115 @@ public sealed class CouncilPageTests() : AppTest("hoidong.btctw@thidua.vn")
         var uyvien = await App.SignInAsync("uyvien1.khoi@thidua.vn");
         Assert.Equal(HttpStatusCode.OK, (await uyvien.GetAsync($"/Councils/Session/{blocSession.Id}")).StatusCode);
     }
+
+    // ---------------------------------------------------------------- editing a session (date, place, deadline)
+
+    private async Task<HttpResponseMessage> EditSessionAsync(HttpClient who, int session, string date, string place, string deadline, string? version = null, string? tokenPage = null) =>
+        await who.PostFormAsync($"/Councils/EditSession/{session}", new()
+        {
+            ["date"] = date, ["place"] = place, ["deadline"] = deadline, ["version"] = version ?? S(await VersionAsync(session)),
+        }, tokenPage ?? $"/Councils/EditSession/{session}");
+
+    private static async Task<string> HtmlAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+
+    [Fact]
+    public async Task EditSession_Draft_SavesDatePlaceDeadlineAndAuditsBeforeAfter()
+    {
+        var (_, session, _) = await DraftSessionAsync(1);
+        Assert.Contains("Sửa ngày, địa điểm, hạn bỏ phiếu", WebUtility.HtmlDecode(await Client.GetStringAsync($"/Councils/Session/{session}")));
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/Councils/EditSession/{session}")).StatusCode);
+        var r = await EditSessionAsync(Client, session, "02/03/2024", "Hội trường A, 2 Hoàng Văn Thụ", "30/12/2099 16:30");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var s = await App.QueryAsync(db => db.CouncilSessions.AsNoTracking().SingleAsync(x => x.Id == session));
+        Assert.Equal(new DateOnly(2024, 3, 2), s.MeetingDate);
+        Assert.Equal("Hội trường A, 2 Hoàng Văn Thụ", s.Place);
+        Assert.Equal(new DateTime(2099, 12, 30, 9, 30, 0, DateTimeKind.Utc), s.VoteDeadlineUtc);
+        Assert.Equal(5, await App.QueryAsync(db => db.CouncilAttendances.CountAsync(a => a.SessionId == session)));
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "CouncilSession" && a.EntityId == S(session) && a.Action == "Sửa phiên họp Hội đồng TĐKT").Select(a => a.Details!).SingleAsync());
+        Assert.Contains("trước: họp ngày 01/03/2024 tại Hà Nội", audit);
+        Assert.Contains("→ sau: họp ngày 02/03/2024 tại Hội trường A", audit);
+    }
+
+    [Fact]
+    public async Task EditSession_StaleVersion_ConflictMessageKeepsInput()
+    {
+        var (_, session, _) = await DraftSessionAsync(1);
+        var v = S(await VersionAsync(session));
+        Assert.Equal(HttpStatusCode.Redirect, (await EditSessionAsync(Client, session, "01/03/2024", "Phòng họp 1", "31/12/2099 17:00", v)).StatusCode);
+        var r = await EditSessionAsync(Client, session, "01/03/2024", "Phòng họp 2", "31/12/2099 17:00", v);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var html = await HtmlAsync(r);
+        Assert.Contains("vừa được người khác thay đổi", html);
+        Assert.Contains("value=\"Phòng họp 2\"", html);
+        Assert.Equal("Phòng họp 1", await App.QueryAsync(db => db.CouncilSessions.Where(x => x.Id == session).Select(x => x.Place).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task EditSession_Open_OnlyPlaceAndLaterDeadline()
+    {
+        var (_, session, _) = await DraftSessionAsync(1, "30/12/2099 17:00");
+        Assert.Equal(HttpStatusCode.Redirect, (await OpenAsync(session)).StatusCode);
+        var earlier = await HtmlAsync(await EditSessionAsync(Client, session, "01/03/2024", "Hà Nội", "29/12/2099 17:00"));
+        Assert.Contains("chỉ được gia hạn", earlier);
+        var moved = await HtmlAsync(await EditSessionAsync(Client, session, "05/03/2024", "Hà Nội", "30/12/2099 17:00"));
+        Assert.Contains("Ngày họp: không sửa được khi đang bỏ phiếu", moved);
+        Assert.Equal(HttpStatusCode.Redirect, (await EditSessionAsync(Client, session, "01/03/2024", "Phòng họp trực tuyến", "31/12/2099 17:00")).StatusCode);
+        var s = await App.QueryAsync(db => db.CouncilSessions.AsNoTracking().SingleAsync(x => x.Id == session));
+        Assert.Equal((new DateOnly(2024, 3, 1), "Phòng họp trực tuyến", CouncilSessionState.Open), (s.MeetingDate, s.Place, s.State));
+        Assert.Equal(new DateTime(2099, 12, 31, 10, 0, 0, DateTimeKind.Utc), s.VoteDeadlineUtc);
+    }
+
+    [Fact]
+    public async Task EditSession_Closed_RefusedByPageAndPost()
+    {
+        var (_, session, _) = await DraftSessionAsync(1);
+        await App.QueryAsync(db => db.CouncilSessions.Where(x => x.Id == session).ExecuteUpdateAsync(x => x.SetProperty(p => p.State, CouncilSessionState.Closed)));
+        var page = WebUtility.HtmlDecode(await Client.GetStringAsync($"/Councils/EditSession/{session}"));
+        Assert.Contains("Phiên họp đã kết thúc", page);
+        Assert.DoesNotContain("id=\"edit-session\"", page);
+        Assert.DoesNotContain("/Councils/EditSession/", WebUtility.HtmlDecode(await Client.GetStringAsync($"/Councils/Session/{session}")));
+        var r = await EditSessionAsync(Client, session, "01/03/2024", "Nơi khác", "31/12/2099 17:00", tokenPage: $"/Councils/Session/{session}");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("Phiên họp đã kết thúc", await HtmlAsync(r));
+        Assert.Equal("Hà Nội", await App.QueryAsync(db => db.CouncilSessions.Where(x => x.Id == session).Select(x => x.Place).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task EditSession_OtherAgencyOrReader_RefusedByUrlAndPost()
+    {
+        var (_, session, _) = await DraftSessionAsync(1);
+        foreach (var who in new[] { "tdkt.hvctqg@thidua.vn", "tdkt.btctw@thidua.vn", "thanhvien.btctw@thidua.vn" })
+        {
+            var c = await App.SignInAsync(who);
+            var get = await c.GetAsync($"/Councils/EditSession/{session}");
+            Assert.Contains("AccessDenied", get.Headers.Location?.ToString() ?? "");
+            var post = await EditSessionAsync(c, session, "01/03/2024", "Bị sửa", "31/12/2099 17:00", tokenPage: "/Votes/Cast");
+            Assert.Contains("AccessDenied", post.Headers.Location?.ToString() ?? "");
+        }
+        Assert.Equal("Hà Nội", await App.QueryAsync(db => db.CouncilSessions.Where(x => x.Id == session).Select(x => x.Place).SingleAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/Councils/EditSession/999999")).StatusCode);
+        // A posted "id" field is not read: the session is the route's.
+        var r = await Client.PostFormAsync($"/Councils/EditSession/{session}", new() { ["id"] = "999999", ["date"] = "01/03/2024", ["place"] = "Phòng 3", ["deadline"] = "31/12/2099 17:00", ["version"] = S(await VersionAsync(session)) }, $"/Councils/EditSession/{session}");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal("Phòng 3", await App.QueryAsync(db => db.CouncilSessions.Where(x => x.Id == session).Select(x => x.Place).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task EditSession_HostileValues_VietnameseMessagesNoError()
+    {
+        var (_, session, _) = await DraftSessionAsync(1);
+        var bad = await EditSessionAsync(Client, session, "31/02/99999", new string('x', 5000), "<script>", "abc");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var html = await HtmlAsync(bad);
+        Assert.Contains("Ngày họp: hãy ghi theo dạng", html);
+        Assert.Contains("Hạn bỏ phiếu: hãy ghi theo dạng", html);
+        Assert.Contains("Địa điểm: tối đa 200 ký tự", html);
+        Assert.Contains("Phiên bản phiên họp không hợp lệ", html);
+        Assert.Contains("Hạn bỏ phiếu mới phải sau thời điểm hiện tại", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/2024", "Hà Nội", "05/03/2024 08:00")));
+        Assert.Contains("Hạn bỏ phiếu không được trước ngày họp", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/2099", "Hà Nội", "31/12/2098 17:00")));
+        Assert.Contains("Ngày họp phải trong các năm 2000–2100", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/1999", "Hà Nội", "31/12/2099 17:00")));
+        Assert.Contains("Địa điểm là bắt buộc", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/2024", "   ", "31/12/2099 17:00")));
+        Assert.Contains("không có thành viên nào", await HtmlAsync(await EditSessionAsync(Client, session, "01/03/2023", "Hà Nội", "31/12/2099 17:00")));
+        Assert.Equal("Hà Nội", await App.QueryAsync(db => db.CouncilSessions.Where(x => x.Id == session).Select(x => x.Place).SingleAsync()));
+    }
 }

@@ -141,6 +141,54 @@ public sealed class CouncilService(AppDbContext db)
         return s;
     }
 
+    /// <summary>
+    /// Corrects what the secretariat typed when creating a session. While a draft: date, place and deadline (a new
+    /// date re-takes the attendance snapshot of the members active on it, keeping the marks of those who stay). While
+    /// open: only what cannot change a ballot already cast — the place, and the deadline moved later, never earlier
+    /// nor into the past (members plan on it and closing "at the deadline" reads it). A closed session is the record
+    /// of a vote and is never edited. The version seen is checked; the audit row says before → after.
+    /// </summary>
+    public async Task EditSessionAsync(string user, int sessionId, int version, DateOnly date, string place, DateTime deadlineVietnam, DateTime nowUtc, CancellationToken ct)
+    {
+        if (date.Year is < 2000 or > 2100) throw new CouncilException("Ngày họp phải trong các năm 2000–2100.");
+        if (string.IsNullOrWhiteSpace(place) || place.Trim().Length > MaxPlace) throw new CouncilException($"Địa điểm là bắt buộc, tối đa {MaxPlace} ký tự.");
+        if (deadlineVietnam.Year is < 2000 or > 2100) throw new CouncilException("Hạn bỏ phiếu phải trong các năm 2000–2100.");
+        if (DateOnly.FromDateTime(deadlineVietnam) < date) throw new CouncilException("Hạn bỏ phiếu không được trước ngày họp.");
+        var s = await db.CouncilSessions.Include(x => x.Attendance).ThenInclude(a => a.Member).FirstOrDefaultAsync(x => x.Id == sessionId, ct)
+            ?? throw new CouncilException("Không có phiên họp này.");
+        if (s.State == CouncilSessionState.Closed) throw new CouncilException("Phiên họp đã kết thúc: không sửa được ngày họp, địa điểm hay hạn bỏ phiếu.");
+        db.Entry(s).Property(x => x.Version).OriginalValue = version;
+        if (s.Version != version) throw new DbUpdateConcurrencyException("stale session version");
+        var deadlineUtc = DateTime.SpecifyKind(deadlineVietnam - VnFormat.VietnamOffset, DateTimeKind.Utc);
+        if (deadlineUtc != s.VoteDeadlineUtc && deadlineUtc <= nowUtc) throw new CouncilException("Hạn bỏ phiếu mới phải sau thời điểm hiện tại.");
+        if (s.State == CouncilSessionState.Open)
+        {
+            if (date != s.MeetingDate) throw new CouncilException("Ngày họp: không sửa được khi đang bỏ phiếu (danh sách thành viên đã chốt theo ngày họp).");
+            if (deadlineUtc < s.VoteDeadlineUtc) throw new CouncilException($"Hạn bỏ phiếu: khi đang bỏ phiếu chỉ được gia hạn, không được sớm hơn hạn hiện tại ({VnFormat.DateTime(s.VoteDeadlineUtc)}).");
+        }
+        var before = SessionText(s);
+        if (date != s.MeetingDate)
+        {
+            // The attendance is the snapshot of the members active on the meeting date: a new date takes a new snapshot.
+            var members = await db.CouncilMembers.Where(m => m.CouncilId == s.CouncilId).ToListAsync(ct);
+            var active = members.Where(m => m.ActiveOn(date)).ToList();
+            if (active.Count == 0) throw new CouncilException($"Ngày họp: Hội đồng không có thành viên nào trong ngày {VnFormat.Date(date)}.");
+            foreach (var gone in s.Attendance.Where(a => !active.Any(m => m.Id == a.MemberId)).ToList())
+            {
+                s.Attendance.Remove(gone);
+                db.CouncilAttendances.Remove(gone);
+            }
+            foreach (var m in active.Where(m => s.Attendance.All(a => a.MemberId != m.Id))) s.Attendance.Add(new CouncilAttendance { Member = m, Present = true });
+        }
+        s.MeetingDate = date;
+        s.Place = place.Trim();
+        s.VoteDeadlineUtc = deadlineUtc;
+        var after = SessionText(s);
+        if (string.Equals(before, after, StringComparison.Ordinal)) return;
+        db.Audit(user, "Sửa phiên họp Hội đồng TĐKT", nameof(CouncilSession), s.Id, $"trước: {before} → sau: {after}", nowUtc, code: Code(s));
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Marks who is present (the others absent) while the session is a draft.</summary>
     public async Task SetAttendanceAsync(string user, int sessionId, int version, IReadOnlyCollection<int> presentMemberIds, DateTime nowUtc, CancellationToken ct)
     {

@@ -142,7 +142,8 @@ public sealed class CreateModel(AppDbContext db, UnitScopeService scopes, Dossie
         }
     }
 
-    private static bool TryEnum<T>(string? s, out T value) where T : struct, Enum =>
+    /// <summary>A posted enum name (never a number, never an undefined value); the terms page parses with it too.</summary>
+    internal static bool TryEnum<T>(string? s, out T value) where T : struct, Enum =>
         Enum.TryParse(s, ignoreCase: false, out value) && Enum.IsDefined(value) && !int.TryParse(s, out _);
 
     private bool Bad(string key)

@@ -18,6 +18,9 @@ namespace ThiDua.Features.Nominations;
 public sealed record NewDossier(int AgencyId, NominationSubject Subject, int? PersonId, int? UnitId, string Code, int Year,
     NominationLevel Level, int? MovementId, AwardBasis Basis, int? PeriodFrom, int? PeriodTo, string? Achievement);
 
+/// <summary>What the officer chose at creation and may correct while the dossier is a draft or returned (null period years = the dossier's year).</summary>
+public sealed record DossierTerms(NominationLevel Level, int? MovementId, AwardBasis Basis, int? PeriodFrom, int? PeriodTo);
+
 /// <summary>The editable text of a dossier: the achievement line, the report's sections, the justification.</summary>
 public sealed record DossierText(string? Achievement, string? ReportBackground, string? ReportMeasures, string? ReportAchievements, string? ReportPriorAwards, string? Justification)
 {
@@ -54,15 +57,7 @@ public sealed class DossierService(AppDbContext db)
         var code = d.Code?.Trim() ?? "";
         if (!DossierRules.IsValidCode(d.Subject, code))
             throw new DossierRefusedException($"Danh hiệu, hình thức: \"{DossierRules.Clip(code, 20)}\" không dùng được cho {DossierRules.SubjectName(d.Subject).ToLowerInvariant()}. Hãy chọn trong danh sách.");
-        if (!Enum.IsDefined(d.Level)) throw new DossierRefusedException("Cấp xét: hãy chọn cấp cơ quan hoặc cấp khối.");
-        if (!DossierRules.IsValidLevel(d.Level, code))
-            throw new DossierRefusedException($"Cấp xét: {AwardRecord.Name(code)} do Hội đồng TĐKT của cơ quan xét, không đề nghị ở cấp khối.");
-        if (!Enum.IsDefined(d.Basis)) throw new DossierRefusedException("Loại thành tích: hãy chọn công trạng, đột xuất hoặc chuyên đề.");
-        var from = d.PeriodFrom ?? d.Year;
-        var to = d.PeriodTo ?? d.Year;
-        if (!DossierRules.InYearRange(from) || !DossierRules.InYearRange(to)) throw new DossierRefusedException(DossierRules.YearRangeMessage("Thời gian lập thành tích"));
-        if (from > to) throw new DossierRefusedException("Thời gian lập thành tích: năm bắt đầu phải không sau năm kết thúc.");
-        if (to > d.Year) throw new DossierRefusedException($"Thời gian lập thành tích: năm kết thúc không được sau năm đề nghị ({d.Year}).");
+        var (from, to) = CheckTerms(code, d.Year, new DossierTerms(d.Level, d.MovementId, d.Basis, d.PeriodFrom, d.PeriodTo));
         var achievement = (d.Achievement ?? "").Trim();
         if (achievement.Length > DossierRules.MaxAchievement) throw new DossierRefusedException($"Nội dung thành tích: tối đa {VnFormat.Number(DossierRules.MaxAchievement)} ký tự.");
 
@@ -83,21 +78,7 @@ public sealed class DossierService(AppDbContext db)
                 throw new DossierRefusedException("Tập thể được đề nghị phải là cơ quan đề nghị hoặc một đơn vị thuộc cơ quan. Hãy chọn trong danh sách.");
             unitId = u;
         }
-        int? blocId = null;
-        if (d.Level == NominationLevel.Bloc)
-        {
-            blocId = await db.BlocMemberships.AsNoTracking().Where(m => m.UnitId == agency.Id && m.FromYear <= d.Year && (m.ToYear == null || m.ToYear >= d.Year))
-                .OrderBy(m => m.BlocId).Select(m => (int?)m.BlocId).FirstOrDefaultAsync(ct);
-            if (blocId is null) throw new DossierRefusedException($"Cấp xét: {agency.Name} không là thành viên khối thi đua nào năm {d.Year}.");
-        }
-        if (d.MovementId is { } mid)
-        {
-            var movement = await db.Movements.AsNoTracking().Where(m => m.Id == mid).Select(m => new { m.Year }).FirstOrDefaultAsync(ct)
-                ?? throw new DossierRefusedException("Phong trào: không có phong trào này. Hãy chọn trong danh sách.");
-            if (!await (await MovementService.LaunchedSeenByAgencyAsync(db, agency.Id, ct)).AnyAsync(m => m.Id == mid, ct))
-                throw new DossierRefusedException($"Phong trào: {agency.Name} không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách.");
-            if (movement.Year > d.Year) throw new DossierRefusedException($"Phong trào: phát động năm {movement.Year}, sau năm đề nghị {d.Year}.");
-        }
+        var blocId = await CheckTermsAsync(agency.Id, agency.Name, d.Year, d.Level, d.MovementId, ct);
 
         var n = new Nomination
         {
@@ -149,6 +130,75 @@ public sealed class DossierService(AppDbContext db)
             $"các phần đã sửa: {string.Join("; ", changes)}", atUtc, AuditCode(n));
         await SaveAsync(ct);
         return n;
+    }
+
+    /// <summary>
+    /// Changes what the officer chose at creation — level, movement, basis, achievement period — on a draft or returned
+    /// dossier, through the very checks <see cref="CreateAsync"/> makes (same messages), so a correction cannot produce
+    /// a dossier that could not have been created. The title, subject, year and agency stay: changing those is a
+    /// different dossier. The checks and checklist are computed from the stored values each time they are shown, so
+    /// they follow the new values without anything to refresh. Stale version: <see cref="DossierConflictException"/>.
+    /// </summary>
+    public async Task<Nomination> ChangeTermsAsync(int id, int expectedVersion, DossierTerms terms, string user, DateTime atUtc, CancellationToken ct = default)
+    {
+        var n = await LoadForChangeAsync(id, expectedVersion, ct);
+        var (from, to) = CheckTerms(n.Code, n.Year, terms);
+        var agencyName = await db.Units.AsNoTracking().Where(u => u.Id == n.AgencyId).Select(u => u.Name).FirstAsync(ct);
+        var blocId = await CheckTermsAsync(n.AgencyId, agencyName, n.Year, terms.Level, terms.MovementId, ct);
+        var before = await TermsTextAsync(n.Level, n.MovementId, n.Basis, n.PeriodFrom ?? n.Year, n.PeriodTo ?? n.Year, ct);
+        var after = await TermsTextAsync(terms.Level, terms.MovementId, terms.Basis, from, to, ct);
+        if (string.Equals(before, after, StringComparison.Ordinal) && n.BlocId == blocId) return n;
+        n.Level = terms.Level;
+        n.BlocId = blocId;
+        n.MovementId = terms.MovementId;
+        n.Basis = terms.Basis;
+        n.PeriodFrom = from;
+        n.PeriodTo = to;
+        db.Audit(user, "Sửa cấp xét, phong trào, loại thành tích, thời gian", EntityType, n.Id, $"trước: {before} → sau: {after}", atUtc, AuditCode(n));
+        await SaveAsync(ct);
+        return n;
+    }
+
+    /// <summary>The checks of the chosen terms that need no database (create and change share them).</summary>
+    private static (int From, int To) CheckTerms(string code, int year, DossierTerms t)
+    {
+        if (!Enum.IsDefined(t.Level)) throw new DossierRefusedException("Cấp xét: hãy chọn cấp cơ quan hoặc cấp khối.");
+        if (!DossierRules.IsValidLevel(t.Level, code))
+            throw new DossierRefusedException($"Cấp xét: {AwardRecord.Name(code)} do Hội đồng TĐKT của cơ quan xét, không đề nghị ở cấp khối.");
+        if (!Enum.IsDefined(t.Basis)) throw new DossierRefusedException("Loại thành tích: hãy chọn công trạng, đột xuất hoặc chuyên đề.");
+        var from = t.PeriodFrom ?? year;
+        var to = t.PeriodTo ?? year;
+        if (!DossierRules.InYearRange(from) || !DossierRules.InYearRange(to)) throw new DossierRefusedException(DossierRules.YearRangeMessage("Thời gian lập thành tích"));
+        if (from > to) throw new DossierRefusedException("Thời gian lập thành tích: năm bắt đầu phải không sau năm kết thúc.");
+        if (to > year) throw new DossierRefusedException($"Thời gian lập thành tích: năm kết thúc không được sau năm đề nghị ({year}).");
+        return (from, to);
+    }
+
+    /// <summary>The checks of the level (the agency's bloc that year) and the movement (one the agency sees, not later than the year); returns the bloc.</summary>
+    private async Task<int?> CheckTermsAsync(int agencyId, string agencyName, int year, NominationLevel level, int? movementId, CancellationToken ct)
+    {
+        int? blocId = null;
+        if (level == NominationLevel.Bloc)
+        {
+            blocId = await db.BlocMemberships.AsNoTracking().Where(m => m.UnitId == agencyId && m.FromYear <= year && (m.ToYear == null || m.ToYear >= year))
+                .OrderBy(m => m.BlocId).Select(m => (int?)m.BlocId).FirstOrDefaultAsync(ct);
+            if (blocId is null) throw new DossierRefusedException($"Cấp xét: {agencyName} không là thành viên khối thi đua nào năm {year}.");
+        }
+        if (movementId is { } mid)
+        {
+            var movement = await db.Movements.AsNoTracking().Where(m => m.Id == mid).Select(m => new { m.Year }).FirstOrDefaultAsync(ct)
+                ?? throw new DossierRefusedException("Phong trào: không có phong trào này. Hãy chọn trong danh sách.");
+            if (!await (await MovementService.LaunchedSeenByAgencyAsync(db, agencyId, ct)).AnyAsync(m => m.Id == mid, ct))
+                throw new DossierRefusedException($"Phong trào: {agencyName} không được phát động hoặc tham gia phong trào này. Hãy chọn trong danh sách.");
+            if (movement.Year > year) throw new DossierRefusedException($"Phong trào: phát động năm {movement.Year}, sau năm đề nghị {year}.");
+        }
+        return blocId;
+    }
+
+    private async Task<string> TermsTextAsync(NominationLevel level, int? movementId, AwardBasis basis, int from, int to, CancellationToken ct)
+    {
+        var movement = movementId is { } mid ? await db.Movements.AsNoTracking().Where(m => m.Id == mid).Select(m => m.Theme).FirstOrDefaultAsync(ct) : null;
+        return FormattableString.Invariant($"{DossierRules.LevelName(level)}; phong trào: {(movement is null ? "không gắn" : DossierRules.Clip(movement, 80))}; {DossierRules.BasisName(basis)}; thành tích {from}–{to}");
     }
 
     /// <summary>Records a document already checked and stored by <see cref="DocumentFiles"/>, typed, on a draft or returned dossier.</summary>
