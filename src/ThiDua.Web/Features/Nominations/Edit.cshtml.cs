@@ -63,7 +63,7 @@ public sealed class EditModel(AppDbContext db, UnitScopeService scopes, DossierS
     }
 
     /// <summary>Saves: the dossier is the one in the route, checked against the user's agency; no id is read from the form.</summary>
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (ModelState.TryGetValue(nameof(Version), out var bad) && bad.Errors.Count > 0)
