@@ -29,6 +29,7 @@ if [ ${#need[@]} -gt 0 ]; then
   [ -z "$policy" ] || $SUDO rm -f "$policy"
 fi
 
+t0=$SECONDS
 echo "== restore and build (warnings are errors)"
 dotnet tool restore >/dev/null
 dotnet restore ThiDua.slnx --nologo -v q
@@ -46,16 +47,19 @@ pgport=$(deploy/pg-local.sh start "$pgdir")
 echo "   listening on 127.0.0.1:$pgport"
 
 echo "== tests"
+t_build=$((SECONDS - t0))
 rm -rf TestResults
 set +e
 rc=0
 echo "== unit, integration and browser tests on SQLite"
 dotnet test ThiDua.slnx --no-build -c Release --nologo --logger "console;verbosity=normal" --results-directory TestResults 2>&1 | tee test.log
 [ "${PIPESTATUS[0]}" = 0 ] || rc=1
+t_sqlite=$((SECONDS - t0 - t_build))
 echo "== unit and integration tests on PostgreSQL"
 THIDUA_TEST_PROVIDER=Postgres THIDUA_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres" \
   dotnet test tests/ThiDua.Tests --no-build -c Release --nologo --logger "console;verbosity=normal" --results-directory TestResults 2>&1 | tee -a test.log
 [ "${PIPESTATUS[0]}" = 0 ] || rc=1
+t_pg=$((SECONDS - t0 - t_build - t_sqlite))
 echo "== two instances behind nginx over PostgreSQL (deploy/run-two-instances.sh --test)"
 # One test in the count: its own line in test.log, added up below with the dotnet test summaries.
 deploy/run-two-instances.sh --test 2>&1 | tee -a test.log
@@ -66,6 +70,9 @@ else
   rc=1
 fi
 set -e
+t_two=$((SECONDS - t0 - t_build - t_sqlite - t_pg))
+# Where the time went, beside the count (a fresh-clone check keeps only the last lines).
+echo "times: restore, build, migration checks and the PostgreSQL server ${t_build}s; SQLite with the browser tests ${t_sqlite}s; PostgreSQL ${t_pg}s; two instances ${t_two}s; total $((SECONDS - t0))s"
 # Name the failures beside the count, so a run whose log is gone (a fresh-clone check) still says which test failed.
 grep -E '^[[:space:]]+Failed [A-Za-z]' test.log | sed 's/^[[:space:]]*/FAILED: /' | sort -u || true
 # dotnet test prints a summary per test project ("Passed: N" / "Failed: N"); add them up.
