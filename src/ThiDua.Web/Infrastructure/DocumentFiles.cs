@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 
 namespace ThiDua.Infrastructure;
@@ -8,7 +9,8 @@ public enum DocumentKind
     Pdf,
     Png,
     Jpeg,
-    /// <summary>An Office Open XML package (.docx, .xlsx): a zip whose first entry is [Content_Types].xml or similar.</summary>
+    /// <summary>An Office Open XML package (.docx, .xlsx): a zip holding [Content_Types].xml and the main part of a
+    /// Word document or a workbook (<see cref="DocumentFiles.OfficeExtension"/>); its extension comes from that part.</summary>
     OfficeZip,
 }
 
@@ -77,9 +79,19 @@ public sealed class DocumentFiles(UploadStore store, IConfiguration config)
         var kind = Sniff(head.AsSpan(0, read));
         if (kind is null || !allowed.Contains(kind.Value))
             return (null, $"{fieldLabel}: nội dung tệp \"{Shorten(file.FileName)}\" không phải {kinds}.");
+        var fileName = file.FileName;
+        if (kind == DocumentKind.OfficeZip)
+        {
+            // "PK" only says zip: any archive would pass. The package must be a Word document or a workbook, and the
+            // name it is kept and served under says which, whatever the user's name said.
+            await using var zip = file.OpenReadStream();
+            if (OfficeExtension(zip) is not { } ext)
+                return (null, $"{fieldLabel}: tệp \"{Shorten(file.FileName)}\" là tệp nén nhưng không phải văn bản Word (.docx) hay bảng tính Excel (.xlsx).");
+            fileName = Path.ChangeExtension(Path.GetFileName((fileName ?? "").Replace('\\', '/')), ext);
+        }
         await using var content = file.OpenReadStream();
-        var stored = await store.SaveAsync(content, Extension(kind.Value, file.FileName), ct);
-        return (new StoredDocument(stored, SafeFileName(file.FileName, kind.Value), kind.Value, file.Length), null);
+        var stored = await store.SaveAsync(content, Extension(kind.Value, fileName), ct);
+        return (new StoredDocument(stored, SafeFileName(fileName, kind.Value), kind.Value, file.Length), null);
     }
 
     /// <summary>Stores bytes produced by the app itself (demo data, generated documents), checked the same way.</summary>
@@ -89,6 +101,24 @@ public sealed class DocumentFiles(UploadStore store, IConfiguration config)
         using var ms = new MemoryStream(content, writable: false);
         var stored = await store.SaveAsync(ms, Extension(kind, fileName), ct);
         return new StoredDocument(stored, SafeFileName(fileName, kind), kind, content.LongLength);
+    }
+
+    /// <summary>
+    /// ".docx" for a Word package, ".xlsx" for a workbook, null for any other zip or a damaged one. Reads only the
+    /// archive's directory (no entry is inflated), bounded by the upload size limit.
+    /// </summary>
+    public static string? OfficeExtension(Stream zip)
+    {
+        try
+        {
+            using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            if (archive.Entries.Count > 10_000 || archive.GetEntry("[Content_Types].xml") is null) return null;
+            if (archive.GetEntry("word/document.xml") is not null) return ".docx";
+            if (archive.GetEntry("xl/workbook.xml") is not null) return ".xlsx";
+            return null;
+        }
+        catch (InvalidDataException) { return null; }
+        catch (IOException) { return null; }
     }
 
     public Stream? OpenRead(string storedName) => store.OpenRead(storedName);

@@ -240,7 +240,10 @@ public sealed class ModelPageTests(SharedApp shared) : SharedAppTest(shared, "td
         var refused = await Client.PostFileAsync($"/Models/Stage/{id}", $"/Models/Stage/{id}", "bao-cao.docx", "MZ\u0090\0not a document"u8.ToArray(), fields);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Tệp minh chứng: nội dung tệp \"bao-cao.docx\" không phải PDF, PNG, JPG, DOCX/XLSX.", await refused.HtmlAsync());
-        var docx = new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00 };
+        // A zip that is not a Word document or a workbook: refused, naming the file.
+        var zip = await Client.PostFileAsync($"/Models/Stage/{id}", $"/Models/Stage/{id}", "bao-cao.docx", Infrastructure.DocumentFilesTests.PlainZip(), fields);
+        Assert.Contains("Tệp minh chứng: tệp \"bao-cao.docx\" là tệp nén nhưng không phải văn bản Word (.docx) hay bảng tính Excel (.xlsx).", await zip.HtmlAsync());
+        var docx = Infrastructure.DocumentFilesTests.Docx();
         var ok = await Client.PostFileAsync($"/Models/Stage/{id}", $"/Models/Stage/{id}", "bao-cao.docx", docx, fields);
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var entry = await App.QueryAsync(db => db.ModelStageEntries.Where(e => e.ModelId == id && e.Stage == ModelStage.Nurture).Select(e => new { e.Id, e.EvidenceFileName }).SingleAsync());

@@ -160,7 +160,8 @@ public sealed class DossierPageTests(SharedApp shared) : SharedAppTest(shared, "
             using (var x = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(ms, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook)) { x.AddWorkbookPart().Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook(); }
             xlsx = ms.ToArray();
         }
-        Assert.Equal(HttpStatusCode.Redirect, (await Client.PostAsync(url + "?handler=Upload", Upload(token, "Minutes", xlsx, "bien-ban.xlsx"))).StatusCode);
+        // A workbook sent under a Word name is kept and served as what its content is.
+        Assert.Equal(HttpStatusCode.Redirect, (await Client.PostAsync(url + "?handler=Upload", Upload(token, "Minutes", xlsx, "bien-ban.docx"))).StatusCode);
         var fake = await Client.PostAsync(url + "?handler=Upload", Upload(token, "AchievementReport", "not a pdf"u8.ToArray(), "bao-cao.pdf"));
         Assert.Contains("không phải", WebUtility.HtmlDecode(await fake.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var badKind = await Client.PostAsync(url + "?handler=Upload", Upload(token, "Nope", pdf, "a.pdf"));
@@ -168,6 +169,7 @@ public sealed class DossierPageTests(SharedApp shared) : SharedAppTest(shared, "
         var docs = await App.QueryAsync(db => db.DossierDocuments.Where(d => d.NominationId == n.Id).OrderBy(d => d.Id).ToListAsync());
         Assert.Equal([DossierDocumentKind.CoverLetter, DossierDocumentKind.Minutes], docs.Select(d => d.Kind));
         Assert.EndsWith("spreadsheetml.sheet", docs[1].ContentType, StringComparison.Ordinal);
+        Assert.Equal("bien-ban.xlsx", docs[1].FileName);
         var check = await App.QueryAsync(async db => await DossierChecks.RunAsync(db, await db.Nominations.SingleAsync(x => x.Id == n.Id)));
         Assert.Equal([DossierDocumentKind.AchievementReport], check.Missing);
         var download = await Client.GetAsync($"/Nominations/Document/{n.Id}/{docs[0].Id}");
