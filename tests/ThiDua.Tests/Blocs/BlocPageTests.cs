@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Features.Blocs;
+using ThiDua.Tests.Agreements;
 
 namespace ThiDua.Tests.Blocs;
 
@@ -10,13 +11,6 @@ namespace ThiDua.Tests.Blocs;
 public sealed class BlocPageTests(SharedApp shared) : SharedAppTest(shared, "thuongtruc.khoi@thidua.vn")
 {
     private const string Page = "/Blocs/Details/1";
-
-    private async Task<string> FlashAfterAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var html = WebUtility.HtmlDecode(await Client.GetStringAsync(response.Headers.Location!.ToString()));
-        return System.Text.RegularExpressions.Regex.Match(html, "<p class=\"flash\" role=\"status\">(.*?)</p>").Groups[1].Value;
-    }
 
     private Task<int> UnitIdAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
@@ -28,7 +22,7 @@ public sealed class BlocPageTests(SharedApp shared) : SharedAppTest(shared, "thu
         foreach (var unit in new[] { "999999", department.ToString(CultureInfo.InvariantCulture), "" })
         {
             var response = await Client.PostFormAsync($"{Page}?handler=Member", new() { ["unitId"] = unit, ["fromYear"] = "2024" }, Page);
-            Assert.Equal("Thành viên của khối phải là một cơ quan có trong danh sách đơn vị (loại \"Cơ quan\"). Hãy chọn cơ quan trong danh sách.", await FlashAfterAsync(response));
+            Assert.Equal("Thành viên của khối phải là một cơ quan có trong danh sách đơn vị (loại \"Cơ quan\"). Hãy chọn cơ quan trong danh sách.", await Client.FlashAfterAsync(response));
         }
         Assert.Equal(count, await App.QueryAsync(db => db.BlocMemberships.CountAsync()));
     }
@@ -51,7 +45,7 @@ public sealed class BlocPageTests(SharedApp shared) : SharedAppTest(shared, "thu
     public async Task Leadership_YearMissingOrOutOfRange_IsRefusedInVietnamese(string year, string message)
     {
         var response = await Client.PostFormAsync($"{Page}?handler=Leadership", new() { ["year"] = year, ["leaderId"] = "4" }, Page);
-        Assert.Equal(message, await FlashAfterAsync(response));
+        Assert.Equal(message, await Client.FlashAfterAsync(response));
     }
 
     [Theory]
@@ -117,13 +111,6 @@ public sealed class BlocPageWriteTests() : AppTest("thuongtruc.khoi@thidua.vn")
 {
     private const string Page = "/Blocs/Details/1";
 
-    private async Task<string> FlashAfterAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var html = WebUtility.HtmlDecode(await Client.GetStringAsync(response.Headers.Location!.ToString()));
-        return System.Text.RegularExpressions.Regex.Match(html, "<p class=\"flash\" role=\"status\">(.*?)</p>").Groups[1].Value;
-    }
-
     private Task<int> UnitIdAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
     [Fact]
@@ -132,7 +119,7 @@ public sealed class BlocPageWriteTests() : AppTest("thuongtruc.khoi@thidua.vn")
         var agency = new ThiDua.Features.Units.Unit { Name = "Ban Mới", Code = "BANMOI", Kind = ThiDua.Features.Units.UnitKind.Agency };
         await App.ExecuteAsync(async db => { agency.Normalize(); db.Units.Add(agency); await db.SaveChangesAsync(); });
         var response = await Client.PostFormAsync($"{Page}?handler=Member", new() { ["unitId"] = agency.Id.ToString(CultureInfo.InvariantCulture), ["fromYear"] = "2024" }, Page);
-        Assert.Equal("Đã thêm Ban Mới vào khối từ năm 2024.", await FlashAfterAsync(response));
+        Assert.Equal("Đã thêm Ban Mới vào khối từ năm 2024.", await Client.FlashAfterAsync(response));
         var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Thêm thành viên khối"));
         Assert.Equal(("EmulationBloc", "1", "KHOI-CQD-TW", "Ban Mới (BANMOI): trước: — → sau: thành viên từ năm 2024"), (audit.EntityType, audit.EntityId, audit.EntityCode, audit.Details));
     }
@@ -152,7 +139,7 @@ public sealed class BlocPageWriteTests() : AppTest("thuongtruc.khoi@thidua.vn")
         Assert.Null(await App.QueryAsync(db => db.BlocMemberships.Where(m => m.Id == membership).Select(m => m.ToYear).SingleAsync()));
 
         var response = await Client.PostFormAsync($"/Blocs/Leave/{membership}", new() { ["toYear"] = "2025" }, Page);
-        Assert.Equal("Đã ghi Tạp chí Cộng sản rời khối sau năm 2025.", await FlashAfterAsync(response));
+        Assert.Equal("Đã ghi Tạp chí Cộng sản rời khối sau năm 2025.", await Client.FlashAfterAsync(response));
         Assert.Equal(2025, await App.QueryAsync(db => db.BlocMemberships.Where(m => m.Id == membership).Select(m => m.ToYear).SingleAsync()));
         var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Thành viên rời khối"));
         Assert.Equal(("1", "KHOI-CQD-TW", "Tạp chí Cộng sản (TCCS): trước: thành viên từ năm 2010, chưa rời khối → sau: thành viên từ năm 2010 đến hết năm 2025"),
@@ -168,7 +155,7 @@ public sealed class BlocPageWriteTests() : AppTest("thuongtruc.khoi@thidua.vn")
         Assert.True(await App.QueryAsync(db => db.BlocLeaderships.AnyAsync(l => l.Id == deputy.Id)));
 
         var response = await Client.PostFormAsync($"/Blocs/RemoveLeader/{deputy.Id}", new());
-        Assert.Equal($"Đã bỏ phân công Khối phó năm 2019: {deputy.Name}.", await FlashAfterAsync(response));
+        Assert.Equal($"Đã bỏ phân công Khối phó năm 2019: {deputy.Name}.", await Client.FlashAfterAsync(response));
         Assert.False(await App.QueryAsync(db => db.BlocLeaderships.AnyAsync(l => l.Id == deputy.Id)));
         var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Bỏ phân công khối trưởng, khối phó"));
         Assert.Equal(("1", "KHOI-CQD-TW"), (audit.EntityId, audit.EntityCode));

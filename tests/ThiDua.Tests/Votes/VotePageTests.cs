@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Features.Awards;
 using ThiDua.Features.Votes;
+using ThiDua.Tests.Agreements;
 
 namespace ThiDua.Tests.Votes;
 
@@ -19,13 +20,6 @@ public sealed partial class VotePageTests(SharedApp shared) : SharedAppTest(shar
 
     private Task<int> UnitIdAsync(string code) => App.QueryAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
     private Task<int> VersionAsync(int id) => App.QueryAsync(db => db.VoteSessions.Where(s => s.Id == id).Select(s => s.Version).SingleAsync());
-
-    private async Task<string> FlashAfterAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var html = WebUtility.HtmlDecode(await Client.GetStringAsync(response.Headers.Location!.ToString()));
-        return Regex.Match(html, "<p class=\"flash\" role=\"status\">(.*?)</p>").Groups[1].Value;
-    }
 
     private async Task<int> CreateSessionAsync(int year = 2024)
     {
@@ -136,7 +130,7 @@ public sealed partial class VotePageTests(SharedApp shared) : SharedAppTest(shar
         // A candidate of another session: refused.
         Assert.Contains("không thuộc danh sách giới thiệu", WebUtility.HtmlDecode(await (await CastAsync(voter, tokens[2], 999999)).Content.ReadAsStringAsync()));
 
-        Assert.Contains("Đã kết thúc bỏ phiếu: thu 2/3 phiếu; ghi 1 đề nghị", await FlashAfterAsync(await Client.PostFormAsync($"/Votes/Close/{id}", [])));
+        Assert.Contains("Đã kết thúc bỏ phiếu: thu 2/3 phiếu; ghi 1 đề nghị", await Client.FlashAfterAsync(await Client.PostFormAsync($"/Votes/Close/{id}", [])));
         // After closing the unused token no longer works.
         Assert.Contains("Mã phiếu không đúng", WebUtility.HtmlDecode(await (await CastAsync(voter, tokens[2], c["BTCTW"])).Content.ReadAsStringAsync()));
         var award = await App.QueryAsync(db => db.Awards.SingleAsync(a => a.Year == 2024 && a.Code == "CO_CP" && a.Note!.Contains($"phiên bỏ phiếu số {id} ")));
@@ -201,7 +195,7 @@ public sealed partial class VotePageTests(SharedApp shared) : SharedAppTest(shar
     public async Task Spoil_PaperBallotByToken_CountsAsCastAndInvalid()
     {
         var (id, tokens, c) = await OpenSessionAsync(3);
-        Assert.Equal("Đã ghi một phiếu hỏng.", await FlashAfterAsync(await Client.PostFormAsync($"/Votes/Details/{id}?handler=Spoil", new() { ["token"] = tokens[0] }, $"/Votes/Details/{id}")));
+        Assert.Equal("Đã ghi một phiếu hỏng.", await Client.FlashAfterAsync(await Client.PostFormAsync($"/Votes/Details/{id}?handler=Spoil", new() { ["token"] = tokens[0] }, $"/Votes/Details/{id}")));
         Assert.Contains("id=\"cast-done\"", await (await CastAsync(App.Browser(), tokens[1], c["BTCTW"])).Content.ReadAsStringAsync());
         Assert.Contains("id=\"cast-done\"", await (await CastAsync(App.Browser(), tokens[2], c["BTCTW"])).Content.ReadAsStringAsync());
         await Client.PostFormAsync($"/Votes/Close/{id}", []);

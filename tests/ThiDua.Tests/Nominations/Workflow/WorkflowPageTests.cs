@@ -6,6 +6,7 @@ using ThiDua.Features.Nominations;
 using ThiDua.Features.Nominations.Workflow;
 using ThiDua.Features.Notifications;
 using static ThiDua.Tests.Nominations.Workflow.WorkflowPages;
+using ThiDua.Tests.Agreements;
 
 namespace ThiDua.Tests.Nominations.Workflow;
 
@@ -16,13 +17,6 @@ internal static class WorkflowPages
     public static async Task<string> HtmlAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
     public static string Act(int id) => $"/Nominations/Workflow/Act/{S(id)}";
     public static Task<Nomination> ReloadAsync(TestApp app, int id) => app.QueryAsync(db => db.Nominations.AsNoTracking().SingleAsync(n => n.Id == id));
-
-    public static async Task<string> FlashAfterAsync(HttpClient client, HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location!.ToString()));
-        return Regex.Match(html, "<p class=\"flash\" role=\"status\">(.*?)</p>").Groups[1].Value;
-    }
 
     public static void AssertDenied(HttpResponseMessage r) =>
         Assert.True(r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().Contains("/Account/AccessDenied", StringComparison.Ordinal), $"{(int)r.StatusCode} {r.Headers.Location}");
@@ -254,7 +248,7 @@ public sealed class WorkflowPageWriteTests() : AppTest("hoidong.btctw@thidua.vn"
     public async Task Accept_OwnAgencySubmitted_TwoTransitionsToReadyForCouncilAndAudited()
     {
         var n = await WorkflowTestData.DossierAsync(App, "BTCTW", NominationState.Submitted, code: "CSTDCS");
-        var flash = await FlashAfterAsync(Client, await Client.PostFormAsync($"{Act(n.Id)}?handler=Accept", new() { ["Version"] = S(n.Version), ["Reason"] = "Đạt" }, Act(n.Id)));
+        var flash = await Client.FlashAfterAsync(await Client.PostFormAsync($"{Act(n.Id)}?handler=Accept", new() { ["Version"] = S(n.Version), ["Reason"] = "Đạt" }, Act(n.Id)));
         Assert.Contains("Chờ Hội đồng xét", flash);
         var after = await ReloadAsync(App, n.Id);
         Assert.Equal(NominationState.ReadyForCouncil, after.State);
@@ -291,7 +285,7 @@ public sealed class WorkflowPageWriteTests() : AppTest("hoidong.btctw@thidua.vn"
         var n = await WorkflowTestData.DossierAsync(App, "BTCTW", NominationState.Draft);
         var officer = await App.SignInAsync("tdkt.btctw@thidua.vn");
         // The dossier's subject may be "not eligible" by the engine (DossierChecks): the officer writes a justification.
-        var flash = await FlashAfterAsync(officer, await officer.PostFormAsync($"{Act(n.Id)}?handler=Submit",
+        var flash = await officer.FlashAfterAsync(await officer.PostFormAsync($"{Act(n.Id)}?handler=Submit",
             new() { ["Version"] = S(n.Version), ["Justification"] = "Đơn vị đề nghị theo kết quả bình xét (kiểm thử)." }, Act(n.Id)));
         Assert.Equal("Đã gửi hồ sơ để thẩm định.", flash);
         var after = await ReloadAsync(App, n.Id);
